@@ -1,0 +1,119 @@
+/** The build's only reader: takes everything it needs off the disk at once, in sorted order. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error } from '../problems.js';
+import type { AssetFile, Problem, Project, SourceFile } from '../types.js';
+
+/** Where a project's parts live. Relative paths are resolved against `root`. */
+export interface ProjectPaths {
+  /** The project folder, holding package.json. */
+  root: string;
+  /** The folder of release files ("seeds"). */
+  content: string;
+  /** The folder of Eta templates, with the design's files in its assets/ folder ("templates"). */
+  templates: string;
+}
+
+/** What was read, with the problems that stopped parts of it being read (a missing folder, say). */
+export interface ReadResult {
+  project: Project;
+  problems: Problem[];
+}
+
+const TEMPLATE_EXTENSION = '.eta';
+const ASSETS_FOLDER = 'assets';
+
+/** Reads package.json, every release under the content folder, and every template and asset. */
+export async function readProject(paths: ProjectPaths): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const root = path.resolve(paths.root);
+  const contentDir = path.resolve(root, paths.content);
+  const templatesDir = path.resolve(root, paths.templates);
+
+  const packageJson = await readPackageJson(root);
+  const releaseFiles = await listFolder(root, contentDir, problems, 'release files');
+  const templateFiles = await listFolder(root, templatesDir, problems, 'templates');
+  const assetsDir = path.join(templatesDir, ASSETS_FOLDER);
+
+  const releases = await Promise.all(
+    releaseFiles.filter((file) => file.endsWith('.md')).map((file) => readSource(root, file)),
+  );
+  const templates = new Map<string, string>();
+  const assets: AssetFile[] = [];
+  for (const file of templateFiles) {
+    if (isInside(assetsDir, file)) {
+      assets.push({ name: toPosix(path.relative(assetsDir, file)), bytes: await readFile(file) });
+    } else if (file.endsWith(TEMPLATE_EXTENSION)) {
+      const name = toPosix(path.relative(templatesDir, file)).slice(0, -TEMPLATE_EXTENSION.length);
+      templates.set(name, await readFile(file, 'utf8'));
+    }
+  }
+  return { project: { packageJson, releases, templates, assets }, problems };
+}
+
+async function readPackageJson(root: string): Promise<SourceFile> {
+  try {
+    return { path: 'package.json', bytes: await readFile(path.join(root, 'package.json')) };
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { path: 'package.json', bytes: new Uint8Array() };
+    throw cause;
+  }
+}
+
+async function readSource(root: string, file: string): Promise<SourceFile> {
+  return { path: toPosix(path.relative(root, file)), bytes: await readFile(file) };
+}
+
+/** Every file below a folder, in sorted path order, skipping names that start with "_" or ".". */
+async function listFolder(root: string, dir: string, problems: Problem[], what: string): Promise<string[]> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      problems.push(error(displayPath(root, dir), `expected a folder of ${what}, found a file`));
+      return [];
+    }
+  } catch {
+    problems.push(error(displayPath(root, dir), `the folder of ${what} does not exist; create it or name another one`));
+    return [];
+  }
+  const files: string[] = [];
+  await walk(dir, files);
+  return files.sort(comparePaths);
+}
+
+async function walk(dir: string, files: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    // A linked folder is skipped rather than followed: it could lead outside the project or round in a loop.
+    if (entry.isDirectory()) await walk(full, files);
+    else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile())) files.push(full);
+  }
+}
+
+/** Sorts by path segments, so "a/b.md" comes before "a-b.md" on every machine. */
+function comparePaths(a: string, b: string): number {
+  const left = toPosix(a).split('/');
+  const right = toPosix(b).split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const l = left[i]!;
+    const r = right[i]!;
+    if (l !== r) return l < r ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function displayPath(root: string, full: string): string {
+  const relative = path.relative(root, full);
+  return toPosix(relative.startsWith('..') ? full : relative) || '.';
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
