@@ -1,0 +1,55 @@
+/** Rendered releases → the whole site as data: sorted releases, ministers, portfolios, years and types. Pure. */
+import { ministerKey } from '../minister-key.js';
+import { compareText } from '../problems.js';
+import { slugify } from '../slug.js';
+import type { Group, Minister, Portfolio, RenderedRelease, Settings, Site, Slug } from '../types.js';
+
+/** Newest first: date descending, then type and slug ascending, so same-day releases keep one order everywhere. */
+export function compareNewestFirst(a: RenderedRelease, b: RenderedRelease): number {
+  return compareText(b.date, a.date) || compareText(a.type, b.type) || compareText(a.slug, b.slug);
+}
+
+/** Groups and sorts; every list in the result is in its final display order. */
+export function assembleSite(releases: readonly RenderedRelease[], settings: Settings): Site {
+  const sorted = [...releases].sort(compareNewestFirst);
+  return {
+    settings,
+    releases: sorted,
+    ministers: groupByName(sorted, (r) => r.ministers, ministerKey),
+    portfolios: groupByName(sorted, (r) => r.portfolios, slugify),
+    years: groupBy(sorted, (r) => r.date.slice(0, 4) as Slug).sort((a, b) => compareText(b.slug, a.slug)),
+    types: groupBy(sorted, (r) => r.type).sort((a, b) => compareText(a.slug, b.slug)),
+  };
+}
+
+/**
+ * People and portfolios keyed by slug, so "Hon X" and "Rt Hon X" are one person; each is shown by the name as written
+ * in their newest release, which comes first because `sorted` is newest first.
+ */
+function groupByName(
+  sorted: readonly RenderedRelease[],
+  namesOf: (release: RenderedRelease) => readonly string[],
+  keyOf: (name: string) => Slug,
+): (Minister | Portfolio)[] {
+  const groups = new Map<Slug, Minister>();
+  for (const release of sorted) {
+    for (const name of namesOf(release)) {
+      const slug = keyOf(name);
+      const group = groups.get(slug);
+      if (group) group.releases.push(release);
+      else groups.set(slug, { slug, name, releases: [release] });
+    }
+  }
+  return [...groups.values()].sort((a, b) => compareText(a.slug, b.slug));
+}
+
+function groupBy(sorted: readonly RenderedRelease[], keyOf: (release: RenderedRelease) => Slug): Group[] {
+  const groups = new Map<Slug, Group>();
+  for (const release of sorted) {
+    const slug = keyOf(release);
+    const group = groups.get(slug);
+    if (group) group.releases.push(release);
+    else groups.set(slug, { slug, releases: [release] });
+  }
+  return [...groups.values()];
+}
