@@ -1,0 +1,67 @@
+/** Test projects in temp folders: made from an object of files, built with the real pipeline, read back as text. */
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root, found from this compiled file (dist/test/helpers/project.js). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The compiled CLI, for tests that spawn the real binary. */
+export const CLI = path.join(REPO_ROOT, 'dist/src/cli.js');
+
+/** A minimal valid release's front matter and body, with fields replaced or added by `fields` (null removes one). */
+export function release(fields: Record<string, string | null> = {}, body = 'The Minister announced it today.\n'): string {
+  const defaults: Record<string, string> = {
+    title: '"Minister announces funding"',
+    date: '2024-07-12',
+    ministers: '\n  - Hon Jane Example',
+    portfolios: '\n  - Finance',
+  };
+  const merged: Record<string, string | null> = { ...defaults, ...fields };
+  const lines = Object.entries(merged)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([key, value]) => `${key}:${value.startsWith('\n') ? '' : ' '}${value}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}`;
+}
+
+/** Files every project gets unless the test gives its own: package.json and the repository's templates. */
+export interface ProjectOptions {
+  /** Settings for the "pressroom" key of package.json. */
+  settings?: Record<string, unknown>;
+  /** Copy the repository's templates/ (default true). */
+  templates?: boolean;
+}
+
+/** Makes a project in a new temp folder: `files` maps project-relative paths to contents. Returns its root. */
+export async function makeProject(files: Record<string, string | Uint8Array>, options: ProjectOptions = {}): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'pressroom-test-'));
+  const settings = options.settings ?? { title: 'Test Press Office', baseUrl: 'https://news.example.test/' };
+  await writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'site', private: true, pressroom: settings }, null, 2));
+  if (options.templates !== false) await cp(path.join(REPO_ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+  await mkdir(path.join(root, 'seeds'), { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), content);
+  }
+  return root;
+}
+
+/** Every file below a folder as path → text, paths with forward slashes, sorted. */
+export async function readTree(dir: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  const walk = async (current: string) => {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else result.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full, 'utf8'));
+    }
+  };
+  await walk(dir);
+  return new Map([...result].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Removes a temp project. */
+export async function removeProject(root: string): Promise<void> {
+  await rm(root, { recursive: true, force: true });
+}
