@@ -5,10 +5,9 @@ import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
-import { renderMarkdown } from './render/render-markdown.js';
 import { renderPages } from './render/render-pages.js';
+import { renderReleases } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
-import { validateRelease } from './validate/validate-release.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { writeSite } from './write/write-site.js';
 
@@ -43,17 +42,13 @@ export interface BuildResult {
   stats: BuildStats;
 }
 
-/** The whole site produced in memory from what was read. Pure: reads nothing, writes nothing. */
-export function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
+/** The whole site produced in memory from what was read: reads nothing, writes nothing. */
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  for (const source of project.releases) {
-    const validated = validateRelease(source, settings);
-    problems.push(...validated.problems);
-    if (!validated.release) continue;
-    const body = renderMarkdown(validated.release);
-    problems.push(...body.problems);
-    if (body.html !== undefined) rendered.push({ ...validated.release, html: body.html, excerpt: body.excerpt });
+  for (const outcome of await renderReleases(project.releases, settings)) {
+    problems.push(...outcome.problems);
+    if (outcome.release) rendered.push(outcome.release);
   }
   const site = assembleSite(rendered, settings);
   const plan = planPages(site);
@@ -96,7 +91,7 @@ async function readAndProduce(options: BuildOptions) {
     out: path.resolve(root, options.out ?? 'public'),
   };
   const read = await readProject(paths);
-  const produced = produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
+  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
   const problems = sortProblems([...read.problems, ...produced.problems]);
   return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths };
 }
