@@ -22,7 +22,7 @@ export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] 
     indexPage(site, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
-    planNotFound(),
+    planNotFound(siteFeed(site)),
   ];
   const pages = [...html, ...planFeeds(site), planSitemap(html), planRobots()];
   return { pages, problems: findCollisions(pages) };

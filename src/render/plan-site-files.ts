@@ -1,5 +1,6 @@
 /** The files for crawlers and lost visitors: sitemap.xml, robots.txt and 404.html. Pure. */
 import type { IsoDate, PagePlan } from '../types.js';
+import type { FeedLink } from './plan-feeds.js';
 import * as routes from './routes.js';
 
 /** What the sitemap needs from an HTML page's data. */
@@ -25,11 +26,11 @@ export function planRobots(): PagePlan {
 }
 
 /** The page servers show for a missing address; never indexed. */
-export function planNotFound(): PagePlan {
+export function planNotFound(siteFeed: FeedLink): PagePlan {
   return {
     path: routes.NOT_FOUND_FILE,
     template: '404',
     source: 'not-found page',
-    data: { page: { title: 'Page not found', path: routes.NOT_FOUND_FILE, description: 'There is no page at this address.', noindex: true } },
+    data: { page: { title: 'Page not found', path: routes.NOT_FOUND_FILE, description: 'There is no page at this address.', noindex: true, feeds: [siteFeed] } },
   };
 }
