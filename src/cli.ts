@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       `Built ${plural(stats.releases, 'release')}, ${plural(stats.ministers, 'minister')}, ${plural(stats.portfolios, 'portfolio')}: ${plural(stats.pages, 'page')} and ${plural(stats.feeds, 'feed')} written to ${values.out ?? 'public'}/ in ${ms} ms\n`,
     );
     if (result.nextEmbargo) {
-      process.stdout.write(`${plural(stats.withheld, 'release')} held back; the next embargo lifts at ${new Date(result.nextEmbargo.at).toISOString()} (${result.nextEmbargo.file}): build again then\n`);
+      process.stdout.write(`${plural(stats.withheld, 'release')} held back; the next embargo lifts at ${result.nextEmbargo.local} (${new Date(result.nextEmbargo.at).toISOString()}, ${result.nextEmbargo.file}): build again then\n`);
     }
     return 0;
   }
@@ -112,7 +112,7 @@ function summaryJson(result: BuildResult, out: string) {
     counts: result.stats,
     pages: result.pages,
     problems: result.problems,
-    nextEmbargo: result.nextEmbargo ? { file: result.nextEmbargo.file, at: new Date(result.nextEmbargo.at).toISOString() } : null,
+    nextEmbargo: result.nextEmbargo ? { file: result.nextEmbargo.file, at: new Date(result.nextEmbargo.at).toISOString(), local: result.nextEmbargo.local } : null,
   };
 }
 

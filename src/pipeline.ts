@@ -11,6 +11,7 @@ import { renderReleases } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
+import { formatInstant } from './zoned-time.js';
 import { writeSite } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
@@ -58,7 +59,10 @@ export interface BuildResult {
   /** Every output path, sorted. */
   pages: string[];
   /** The embargo that lifts soonest among the held-back releases, so a scheduler can rebuild then. */
-  nextEmbargo?: NextEmbargo;
+  nextEmbargo?: NextEmbargo & {
+    /** The same instant in the site's time zone, as the press office reads it ("2024-07-13T06:00:00+12:00"). */
+    local: string;
+  };
 }
 
 /** How a site is produced beyond the settings: what is visible now, and the output folder's name for link problems. */
@@ -96,7 +100,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     withdrawn: site.withdrawn.length,
   };
   const paths = files.map((f) => f.path).sort();
-  return { files, problems: sortProblems(problems), stats, pages: paths, ...(visible.nextEmbargo ? { nextEmbargo: visible.nextEmbargo } : {}) };
+  return { files, problems: sortProblems(problems), stats, pages: paths, ...(visible.nextEmbargo ? { nextEmbargo: { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } } : {}) };
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */

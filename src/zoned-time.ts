@@ -22,9 +22,13 @@ export function offsetMinutesAt(instant: number, timeZone: string): number {
  * go forward it lands just after the change; in the hour repeated when they go back it takes the first.
  */
 export function instantOfWallTime(wallAsUtc: number, timeZone: string): number {
-  const guess = wallAsUtc - offsetMinutesAt(wallAsUtc, timeZone) * 60_000;
-  const corrected = wallAsUtc - offsetMinutesAt(guess, timeZone) * 60_000;
-  return Math.min(guess, corrected);
+  const DAY = 86_400_000;
+  const before = offsetMinutesAt(wallAsUtc - DAY, timeZone);
+  const after = offsetMinutesAt(wallAsUtc + DAY, timeZone);
+  const fits = [before, after]
+    .map((offset) => wallAsUtc - offset * 60_000)
+    .filter((instant) => wallAsUtc - offsetMinutesAt(instant, timeZone) * 60_000 === instant);
+  return fits.length > 0 ? Math.min(...fits) : wallAsUtc - before * 60_000;
 }
 
 /** "2024-07-12" → "2024-07-12T00:00:00+12:00": the start of that day in the zone, as RFC 3339 text for feeds. */

@@ -32,7 +32,7 @@ describe('embargoes and drafts', () => {
     assert.deepEqual(mentions(tree, 'only-embargoed'), []);
     assert.deepEqual(mentions(tree, 'Secret Portfolio'), []);
     assert.ok(!tree.has('speech/index.html'), 'a type with only an embargoed release has no listing yet');
-    assert.deepEqual(result.nextEmbargo, { file: 'seeds/secret.md', at: Date.parse('2024-07-12T18:00:00Z') });
+    assert.deepEqual(result.nextEmbargo, { file: 'seeds/secret.md', at: Date.parse('2024-07-12T18:00:00Z'), local: '2024-07-13T06:00:00+12:00' });
     assert.equal(result.stats.withheld, 3);
   });
 
@@ -42,7 +42,7 @@ describe('embargoes and drafts', () => {
     for (const file of ['index.html', 'feed.xml', 'sitemap.xml', 'minister/only-embargoed/index.html', 'portfolio/secret-portfolio/feed.xml', 'speech/feed.xml']) {
       assert.ok(mentions(tree, SECRET).includes(file) || (tree.get(file) ?? '').includes('speech/secret/'), `${file} should list it`);
     }
-    assert.deepEqual(result.nextEmbargo, { file: 'seeds/local.md', at: Date.parse('2024-07-13T21:30:00Z') });
+    assert.deepEqual(result.nextEmbargo, { file: 'seeds/local.md', at: Date.parse('2024-07-13T21:30:00Z'), local: '2024-07-14T09:30:00+12:00' });
   });
 
   it('reads an embargo without an offset in the site time zone (NZST, +12:00)', async () => {
@@ -71,11 +71,11 @@ describe('embargoes and drafts', () => {
   it('prints the next embargo, and the whole summary with --json', () => {
     const plain = spawnSync(process.execPath, [CLI, 'build', '--now', '2024-07-01T00:00:00Z'], { cwd: root, encoding: 'utf8' });
     assert.equal(plain.status, 0, plain.stderr);
-    assert.match(plain.stdout, /the next embargo lifts at 2024-07-12T18:00:00\.000Z \(seeds\/secret\.md\)/);
+    assert.match(plain.stdout, /the next embargo lifts at 2024-07-13T06:00:00\+12:00 \(2024-07-12T18:00:00\.000Z, seeds\/secret\.md\)/);
     const json = spawnSync(process.execPath, [CLI, 'build', '--json', '--now', '2024-07-01T00:00:00Z'], { cwd: root, encoding: 'utf8' });
     assert.equal(json.status, 0, json.stderr);
     const summary = JSON.parse(json.stdout);
-    assert.deepEqual(summary.nextEmbargo, { file: 'seeds/secret.md', at: '2024-07-12T18:00:00.000Z' });
+    assert.deepEqual(summary.nextEmbargo, { file: 'seeds/secret.md', at: '2024-07-12T18:00:00.000Z', local: '2024-07-13T06:00:00+12:00' });
     assert.equal(summary.counts.releases, 1);
     assert.ok(summary.pages.includes('release/open/index.html'));
     assert.ok(!summary.pages.includes('speech/secret/index.html'));
