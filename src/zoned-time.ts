@@ -33,6 +33,19 @@ export function instantOfWallTime(wallAsUtc: number, timeZone: string): number {
 
 /** "2024-07-12" → "2024-07-12T00:00:00+12:00": the start of that day in the zone, as RFC 3339 text for feeds. */
 export function startOfDay(date: string, timeZone: string): string {
+  const key = `${timeZone} ${date}`;
+  let text = daysStarts.get(key);
+  if (text === undefined) {
+    text = computeStartOfDay(date, timeZone);
+    daysStarts.set(key, text);
+  }
+  return text;
+}
+
+// A site has a few thousand dates at most, each asked for by its page, its JSON-LD and every feed it is in.
+const daysStarts = new Map<string, string>();
+
+function computeStartOfDay(date: string, timeZone: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const instant = instantOfWallTime(Date.UTC(year, month - 1, day), timeZone);
   return `${date}T00:00:00${formatOffset(offsetMinutesAt(instant, timeZone))}`;

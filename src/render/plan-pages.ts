@@ -72,6 +72,7 @@ function listingPages(
   source: string,
   parent?: { name: string; path: string },
 ): PagePlan[] {
+  const modified = newestModified(releases);
   return paginate(releases, path, site.settings.pageSize).map((pagination) => ({
     path: routes.fileOf(pagination.path),
     template: 'listing',
@@ -81,7 +82,7 @@ function listingPages(
         title: pagination.number === 1 ? heading : `${heading}, page ${pagination.number} of ${pagination.total}`,
         path: pagination.path,
         description: describeListing(heading, releases),
-        modified: newestModified(releases),
+        modified,
         feeds: feedsFor(site, path, heading),
       },
       heading,

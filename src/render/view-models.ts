@@ -62,5 +62,10 @@ export function lastModified(release: RenderedRelease): IsoDate {
 
 /** The newest last-modified date among releases, if there are any. */
 export function newestModified(releases: readonly RenderedRelease[]): IsoDate | undefined {
-  return releases.map(lastModified).sort().at(-1);
+  let newest: IsoDate | undefined;
+  for (const release of releases) {
+    const modified = lastModified(release);
+    if (newest === undefined || modified > newest) newest = modified;
+  }
+  return newest;
 }
