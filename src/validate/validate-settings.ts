@@ -101,9 +101,9 @@ function readPressroomKey(source: SourceFile, problems: Problem[]): Record<strin
   return settings as Record<string, unknown>;
 }
 
-/** The line of a key's first appearance in the file: JSON.parse keeps no positions, and a key is rarely repeated. */
+/** The line of a key's first appearance after "pressroom": JSON.parse keeps no positions, and keys are rarely repeated. */
 function lineOfKey(source: SourceFile, key: string): number | undefined {
   const text = Buffer.from(source.bytes).toString('utf8');
-  const index = text.indexOf(`"${key}"`);
+  const index = text.indexOf(`"${key}"`, key === 'pressroom' ? 0 : Math.max(0, text.indexOf('"pressroom"')));
   return index === -1 ? undefined : text.slice(0, index).split('\n').length;
 }
