@@ -14,7 +14,13 @@ export const DEFAULT_SETTINGS: Settings = {
   pageSize: 20,
 };
 
-const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+/** Settings with no default: absent unless package.json gives them. */
+const OPTIONAL_KEYS: (keyof Settings)[] = ['contactEmail'];
+
+const KEYS = [...(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]), ...OPTIONAL_KEYS];
+
+/** Deliberately loose: one "@", no spaces, a dot in the domain; catches a name or a URL given by mistake. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Values given for one build that take precedence over package.json ("--base-url"). */
 export type SettingsOverrides = Partial<Pick<Settings, 'baseUrl'>>;
@@ -74,6 +80,12 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
   if (pageSize !== undefined) {
     if (typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000) settings.pageSize = pageSize;
     else fail('pageSize', `expected a whole number from 1 to 1000, got ${describeValue(pageSize)}`);
+  }
+
+  const contactEmail = text('contactEmail');
+  if (contactEmail !== undefined) {
+    if (EMAIL.test(contactEmail)) settings.contactEmail = contactEmail;
+    else fail('contactEmail', `expected an email address such as "press@example.govt.nz", got ${JSON.stringify(contactEmail)}`);
   }
   return { settings, problems };
 }
