@@ -39,6 +39,8 @@ export interface Settings {
   feedSize: number;
   /** The organisation named as publisher in JSON-LD and as the feeds' rights holder; defaults to the title. */
   publisher: string;
+  /** Email address the accessibility statement gives for reporting problems, if the office publishes one. */
+  contactEmail?: string;
 }
 
 /** One input file, read but not yet understood. */

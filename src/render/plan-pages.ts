@@ -22,6 +22,7 @@ export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] 
     indexPage(site, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
+    accessibilityPage(site),
     planNotFound(siteFeed(site)),
   ];
   const pages = [...html, ...planFeeds(site), planSitemap(html), planRobots()];
@@ -112,6 +113,22 @@ function indexPage(site: Site, path: string, heading: string, noun: string, entr
 function feedsFor(site: Site, path: string, heading: string): FeedLink[] {
   const hasFeed = path !== routes.HOME_PATH && (path.startsWith('minister/') || path.startsWith('portfolio/') || site.types.some((t) => routes.groupPath(t) === path));
   return hasFeed ? [siteFeed(site), listingFeed(site, path, heading)] : [siteFeed(site)];
+}
+
+/** The accessibility statement the footer links to on every page, built from the settings. */
+function accessibilityPage(site: Site): PagePlan {
+  const heading = 'Accessibility statement';
+  return {
+    path: routes.fileOf(routes.ACCESSIBILITY_PATH),
+    template: 'accessibility',
+    source: 'accessibility statement',
+    data: {
+      page: { title: heading, path: routes.ACCESSIBILITY_PATH, description: `How accessible the ${site.settings.title} website is and how to report a problem.`, feeds: [siteFeed(site)] },
+      heading,
+      contactEmail: site.settings.contactEmail,
+      breadcrumbs: [crumb('Home', routes.HOME_PATH)],
+    },
+  };
 }
 
 function entry(group: Minister, path: string) {
