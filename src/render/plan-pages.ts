@@ -47,7 +47,8 @@ function releasePage(site: Site, release: RenderedRelease, index?: number): Page
         modified: lastModified(release),
         published: release.date,
         article: true,
-        noindex: release.withdrawn !== undefined,
+        // Withdrawn pages stay for those who linked them; drafts appear only in previews. Neither should be indexed.
+        noindex: release.withdrawn !== undefined || release.draft,
         feeds: feedsFor(site, typePath, typeLabel(release.type, true)),
       },
       jsonLd: releaseJsonLd(release, card.summary, site.settings),

@@ -64,7 +64,8 @@ describe('embargoes and drafts', () => {
     const without = await buildAt('2030-01-01T00:00:00Z');
     assert.deepEqual(mentions(without.tree, 'Draft thing'), []);
     const withDrafts = await buildAt('2030-01-01T00:00:00Z', true);
-    assert.ok(withDrafts.tree.has('release/draft/index.html'));
+    assert.match(withDrafts.tree.get('release/draft/index.html') ?? '', /<meta name="robots" content="noindex">/);
+    assert.ok(!(withDrafts.tree.get('sitemap.xml') ?? '').includes('release/draft/'));
     assert.ok((withDrafts.tree.get('feed.xml') ?? '').includes('Draft thing'));
   });
 
