@@ -18,6 +18,10 @@ Options:
   --out DIR        output folder, replaced whole on success (default: public; build only)
   --templates DIR  folder of Eta templates and assets (default: templates)
   --base-url URL   address the site is published at, overriding the baseUrl setting
+  --now TIME       build as at this instant (ISO 8601 with offset, such as 2024-07-12T06:00:00+12:00),
+                   instead of the clock; embargoes that have not lifted by then stay hidden
+  --drafts         build draft releases too, for a preview
+  --json           print the summary (counts, pages, problems, nextEmbargo) as JSON on stdout
   -h, --help       show this help
   -v, --version    show the version
 
@@ -28,6 +32,9 @@ const OPTIONS = {
   out: { type: 'string' },
   templates: { type: 'string' },
   'base-url': { type: 'string' },
+  now: { type: 'string' },
+  drafts: { type: 'boolean' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -57,17 +64,28 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.templates !== undefined ? { templates: values.templates } : {}),
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+    ...(values.drafts ? { drafts: true } : {}),
+    // The one place the real clock is read: every stage gets "now" from here, so a build can be replayed with --now.
+    now: values.now === undefined ? new Date() : parseNow(values.now),
   };
+  if (Number.isNaN(options.now.getTime())) return usageError(`--now "${values.now}" is not a date and time; expected one such as 2024-07-12T06:00:00+12:00`);
   const started = performance.now();
   if (command === 'build') {
     const result = await build(options);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(summaryJson(result, values.out ?? 'public'), null, 2)}\n`);
+      return result.ok ? 0 : 1;
+    }
     report(result.problems);
     if (!result.ok) return failed(result, 'nothing was written');
     const ms = Math.round(performance.now() - started);
     const { stats } = result;
     process.stdout.write(
-      `Built ${plural(stats.releases, 'release')}, ${plural(stats.ministers, 'minister')}, ${plural(stats.portfolios, 'portfolio')}: ${plural(stats.pages, 'page')} written to ${values.out ?? 'public'}/ in ${ms} ms\n`,
+      `Built ${plural(stats.releases, 'release')}, ${plural(stats.ministers, 'minister')}, ${plural(stats.portfolios, 'portfolio')}: ${plural(stats.pages, 'page')} and ${plural(stats.feeds, 'feed')} written to ${values.out ?? 'public'}/ in ${ms} ms\n`,
     );
+    if (result.nextEmbargo) {
+      process.stdout.write(`${plural(stats.withheld, 'release')} held back; the next embargo lifts at ${result.nextEmbargo.local} (${new Date(result.nextEmbargo.at).toISOString()}, ${result.nextEmbargo.file}): build again then\n`);
+    }
     return 0;
   }
   if (command === 'check') {
@@ -79,6 +97,23 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return usageError(`unknown command "${command}"`);
+}
+
+/** Only a date-time with an explicit offset: an offset-less one would mean the builder's own time zone. */
+function parseNow(text: string): Date {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? new Date(text) : new Date(Number.NaN);
+}
+
+/** The build summary for schedulers and scripts: stable keys, instants as ISO text. */
+function summaryJson(result: BuildResult, out: string) {
+  return {
+    ok: result.ok,
+    out,
+    counts: result.stats,
+    pages: result.pages,
+    problems: result.problems,
+    nextEmbargo: result.nextEmbargo ? { file: result.nextEmbargo.file, at: new Date(result.nextEmbargo.at).toISOString(), local: result.nextEmbargo.local } : null,
+  };
 }
 
 function report(problems: readonly Problem[]): void {

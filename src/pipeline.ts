@@ -1,6 +1,7 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
+import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { planAssets } from './render/plan-assets.js';
@@ -9,6 +10,8 @@ import { renderPages } from './render/render-pages.js';
 import { renderReleases } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
+import { checkLinks } from './verify/check-links.js';
+import { formatInstant } from './zoned-time.js';
 import { writeSite } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
@@ -23,6 +26,13 @@ export interface BuildOptions {
   templates?: string;
   /** Overrides the baseUrl setting for this build. */
   baseUrl?: string;
+  /**
+   * The instant the build is for: embargoes that have not lifted by then hold their releases back. When absent, every
+   * embargoed release is held back, so a caller that forgets the clock never publishes one early.
+   */
+  now?: Date;
+  /** Build draft releases too, for a preview. */
+  drafts?: boolean;
 }
 
 /** Counts for the summary line. */
@@ -32,6 +42,12 @@ export interface BuildStats {
   portfolios: number;
   pages: number;
   files: number;
+  /** Atom feeds among the files. */
+  feeds: number;
+  /** Releases held back: embargoed, or drafts when drafts are not built. */
+  withheld: number;
+  /** Withdrawn releases, whose pages stay but which no listing shows. */
+  withdrawn: number;
 }
 
 /** What a build or check found: every problem, sorted; and counts of what was (or would be) written. */
@@ -40,30 +56,51 @@ export interface BuildResult {
   ok: boolean;
   problems: Problem[];
   stats: BuildStats;
+  /** Every output path, sorted. */
+  pages: string[];
+  /** The embargo that lifts soonest among the held-back releases, so a scheduler can rebuild then. */
+  nextEmbargo?: NextEmbargo & {
+    /** The same instant in the site's time zone, as the press office reads it ("2024-07-13T06:00:00+12:00"). */
+    local: string;
+  };
+}
+
+/** How a site is produced beyond the settings: what is visible now, and the output folder's name for link problems. */
+export interface ProduceOptions extends Visibility {
+  /** The output folder as the user named it ("public"). */
+  outFolder?: string;
 }
 
 /** The whole site produced in memory from what was read: reads nothing, writes nothing. */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
   for (const outcome of await renderReleases(project.releases, settings)) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
   }
-  const site = assembleSite(rendered, settings);
+  // Held-back releases go before assembly, so no page, listing, feed, count or neighbour link can mention them.
+  const visible = selectPublished(rendered, options);
+  const site = assembleSite(visible.published, settings);
   const plan = planPages(site);
   const assets = planAssets(project.assets);
   const pages = renderPages(plan.pages, { templates: project.templates, folder: templatesFolder }, settings, assets.paths);
   problems.push(...plan.problems, ...pages.problems);
   const files: OutputFile[] = [...pages.files, ...assets.files];
+  // Links are checked only when everything rendered: a missing template would make every link to its pages look broken.
+  if (pages.problems.length === 0) problems.push(...checkLinks(files, settings.baseUrl, options.outFolder ?? 'public'));
   const stats: BuildStats = {
     releases: site.releases.length,
     ministers: site.ministers.length,
     portfolios: site.portfolios.length,
-    pages: pages.files.length,
+    pages: pages.files.filter((f) => f.path.endsWith('.html')).length,
     files: files.length,
+    feeds: pages.files.filter((f) => f.path.endsWith('feed.xml')).length,
+    withheld: visible.held,
+    withdrawn: site.withdrawn.length,
   };
-  return { files, problems: sortProblems(problems), stats };
+  const paths = files.map((f) => f.path).sort();
+  return { files, problems: sortProblems(problems), stats, pages: paths, ...(visible.nextEmbargo ? { nextEmbargo: { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } } : {}) };
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
@@ -91,9 +128,20 @@ async function readAndProduce(options: BuildOptions) {
     out: path.resolve(root, options.out ?? 'public'),
   };
   const read = await readProject(paths);
-  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
+  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
+    ...(options.now ? { now: options.now.getTime() } : {}),
+    ...(options.drafts ? { drafts: true } : {}),
+    outFolder: displayFolder(root, paths.out),
+  });
   const problems = sortProblems([...read.problems, ...produced.problems]);
-  return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths };
+  const result: BuildResult = {
+    ok: !hasErrors(problems),
+    problems,
+    stats: produced.stats,
+    pages: produced.pages,
+    ...(produced.nextEmbargo ? { nextEmbargo: produced.nextEmbargo } : {}),
+  };
+  return { result, files: produced.files, paths };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */

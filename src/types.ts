@@ -35,6 +35,10 @@ export interface Settings {
   timeZone: string;
   /** How many releases a listing page shows before it paginates. */
   pageSize: number;
+  /** How many of the newest entries each Atom feed carries. */
+  feedSize: number;
+  /** The organisation named as publisher in JSON-LD and as the feeds' rights holder; defaults to the title. */
+  publisher: string;
   /** Email address the accessibility statement gives for reporting problems, if the office publishes one. */
   contactEmail?: string;
 }
@@ -77,6 +81,22 @@ export interface Attachment {
   fileType: string;
 }
 
+/** A dated correction to a release, shown on its page ("Updated 13 July 2024: …"). */
+export interface Update {
+  /** When it was corrected. */
+  date: IsoDate;
+  /** What was corrected. */
+  note: string;
+}
+
+/** Why a release no longer stands: its page stays, with a banner, but it leaves every listing, feed and sitemap. */
+export interface Withdrawal {
+  /** When it was withdrawn. */
+  date: IsoDate;
+  /** Why, in a sentence. */
+  reason: string;
+}
+
 /** One validated release: everything its front matter says, checked, with its identity worked out. */
 export interface Release {
   /** Project-relative path of the file it came from. */
@@ -101,6 +121,14 @@ export interface Release {
   deliveredAt?: string;
   /** Documents attached to the release. */
   attachments: Attachment[];
+  /** Instant (ms since 1970 UTC) before which the release must not appear anywhere, when it is embargoed. */
+  embargo?: number;
+  /** True for a draft, which is built only when drafts are asked for. */
+  draft: boolean;
+  /** Corrections, oldest first, each dated on or after the release. */
+  updates: Update[];
+  /** When and why the release was withdrawn, if it was. */
+  withdrawn?: Withdrawal;
   /** The Markdown body. */
   body: string;
   /** 1-based line of the file on which the body starts, so body problems can name their line. */
@@ -155,8 +183,10 @@ export interface Site {
   portfolios: Portfolio[];
   /** Years of the archive, newest first. */
   years: Group[];
-  /** Types that have releases, A–Z. */
+  /** Types that have releases (and "release" always), A–Z. */
   types: Group[];
+  /** Withdrawn releases: each keeps its page, but no listing, feed or sitemap shows it. */
+  withdrawn: RenderedRelease[];
 }
 
 /** One page the build will produce: where it goes, which template renders it, and with what. */

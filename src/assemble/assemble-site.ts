@@ -9,16 +9,27 @@ export function compareNewestFirst(a: RenderedRelease, b: RenderedRelease): numb
   return compareText(b.date, a.date) || compareText(a.type, b.type) || compareText(a.slug, b.slug);
 }
 
-/** Groups and sorts; every list in the result is in its final display order. */
+/** Every page's navigation links the press releases listing, so it exists even before the first press release. */
+const ALWAYS_LISTED_TYPE: Group = { slug: 'release' as Slug, releases: [] };
+
+/**
+ * Groups and sorts; every list in the result is in its final display order. Withdrawn releases are in no list, but
+ * their ministers, portfolios and type still get a (possibly empty) page, so the withdrawn page's links all lead somewhere.
+ */
 export function assembleSite(releases: readonly RenderedRelease[], settings: Settings): Site {
   const sorted = [...releases].sort(compareNewestFirst);
+  const listed = sorted.filter((r) => !r.withdrawn);
+  const withdrawn = sorted.filter((r) => r.withdrawn);
+  const withEmpty = <T extends { slug: Slug; releases: RenderedRelease[] }>(groups: T[], extra: T[]) =>
+    [...groups, ...extra.filter((e) => !groups.some((g) => g.slug === e.slug)).map((e) => ({ ...e, releases: [] }))];
   return {
     settings,
-    releases: sorted,
-    ministers: groupByName(sorted, (r) => r.ministers, ministerKey),
-    portfolios: groupByName(sorted, (r) => r.portfolios, slugify),
-    years: groupBy(sorted, (r) => r.date.slice(0, 4) as Slug).sort((a, b) => compareText(b.slug, a.slug)),
-    types: groupBy(sorted, (r) => r.type).sort((a, b) => compareText(a.slug, b.slug)),
+    releases: listed,
+    ministers: withEmpty(groupByName(listed, (r) => r.ministers, ministerKey), groupByName(withdrawn, (r) => r.ministers, ministerKey)).sort((a, b) => compareText(a.slug, b.slug)),
+    portfolios: withEmpty(groupByName(listed, (r) => r.portfolios, slugify), groupByName(withdrawn, (r) => r.portfolios, slugify)).sort((a, b) => compareText(a.slug, b.slug)),
+    years: groupBy(listed, (r) => r.date.slice(0, 4) as Slug).sort((a, b) => compareText(b.slug, a.slug)),
+    types: withEmpty(groupBy(listed, (r) => r.type), [...groupBy(withdrawn, (r) => r.type), ALWAYS_LISTED_TYPE]).sort((a, b) => compareText(a.slug, b.slug)),
+    withdrawn,
   };
 }
 

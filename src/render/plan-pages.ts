@@ -2,37 +2,58 @@
 import { error } from '../problems.js';
 import type { Group, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
+import { releaseJsonLd } from './json-ld.js';
 import { paginate } from './paginate.js';
+import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
+import { planNotFound, planRobots, planSitemap } from './plan-site-files.js';
 import * as routes from './routes.js';
-import { releaseCard, typeLabel } from './view-models.js';
+import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
 
-/** The pages, and a problem for any two that would be written to the same file. */
+/** The pages, feeds and crawler files, and a problem for any two that would be written to the same file. */
 export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] } {
-  const pages = [
+  const html = [
     ...listingPages(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
     ...site.releases.map((release, index) => releasePage(site, release, index)),
-    indexPage(routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
+    ...site.withdrawn.map((release) => releasePage(site, release)),
+    indexPage(site, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listingPages(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
-    indexPage(routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
+    indexPage(site, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
     ...site.portfolios.flatMap((p) => listingPages(site, routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
-    indexPage(routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
+    indexPage(site, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
+    planNotFound(siteFeed(site)),
   ];
+  const pages = [...html, ...planFeeds(site), planSitemap(html), planRobots()];
   return { pages, problems: findCollisions(pages) };
 }
 
-function releasePage(site: Site, release: RenderedRelease, index: number): PagePlan {
-  const newer = site.releases[index - 1];
-  const older = site.releases[index + 1];
+/** A listed release's page links its neighbours; a withdrawn one (no index) links none, being in no list. */
+function releasePage(site: Site, release: RenderedRelease, index?: number): PagePlan {
+  const newer = index === undefined ? undefined : site.releases[index - 1];
+  const older = index === undefined ? undefined : site.releases[index + 1];
   const card = releaseCard(release);
+  const typePath = routes.groupPath({ slug: release.type });
   return {
     path: routes.fileOf(card.path),
     template: 'release',
     source: release.file,
     data: {
-      page: { title: release.title, path: card.path, description: card.summary },
+      page: {
+        title: release.title,
+        path: card.path,
+        description: card.summary,
+        modified: lastModified(release),
+        published: release.date,
+        article: true,
+        // Withdrawn pages stay for those who linked them; drafts appear only in previews. Neither should be indexed.
+        noindex: release.withdrawn !== undefined || release.draft,
+        feeds: feedsFor(site, typePath, typeLabel(release.type, true)),
+      },
+      jsonLd: releaseJsonLd(release, card.summary, site.settings),
+      updates: release.updates.map((u) => ({ date: u.date, dateText: formatDate(u.date), note: u.note })),
+      withdrawn: release.withdrawn ? { date: release.withdrawn.date, dateText: formatDate(release.withdrawn.date), reason: release.withdrawn.reason } : undefined,
       release: card,
       html: release.html,
       originalUrl: release.url,
@@ -40,7 +61,7 @@ function releasePage(site: Site, release: RenderedRelease, index: number): PageP
       attachments: release.attachments,
       newer: newer ? releaseCard(newer) : undefined,
       older: older ? releaseCard(older) : undefined,
-      breadcrumbs: [crumb('Home', routes.HOME_PATH), crumb(typeLabel(release.type, true), routes.groupPath({ slug: release.type }))],
+      breadcrumbs: [crumb('Home', routes.HOME_PATH), crumb(typeLabel(release.type, true), typePath)],
     },
   };
 }
@@ -53,6 +74,7 @@ function listingPages(
   source: string,
   parent?: { name: string; path: string },
 ): PagePlan[] {
+  const modified = newestModified(releases);
   return paginate(releases, path, site.settings.pageSize).map((pagination) => ({
     path: routes.fileOf(pagination.path),
     template: 'listing',
@@ -62,6 +84,8 @@ function listingPages(
         title: pagination.number === 1 ? heading : `${heading}, page ${pagination.number} of ${pagination.total}`,
         path: pagination.path,
         description: describeListing(heading, releases),
+        modified,
+        feeds: feedsFor(site, path, heading),
       },
       heading,
       releases: pagination.items.map(releaseCard),
@@ -72,18 +96,24 @@ function listingPages(
   }));
 }
 
-function indexPage(path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
+function indexPage(site: Site, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
   return {
     path: routes.fileOf(path),
     template: 'index',
     source: `${noun} index`,
     data: {
-      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.` },
+      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.`, modified: newestModified(site.releases), feeds: [siteFeed(site)] },
       heading,
       entries,
       breadcrumbs: [crumb('Home', routes.HOME_PATH)],
     },
   };
+}
+
+/** The site feed, and the feed of the listing at `path` when it has one (home's is the site feed; years have none). */
+function feedsFor(site: Site, path: string, heading: string): FeedLink[] {
+  const hasFeed = path !== routes.HOME_PATH && (path.startsWith('minister/') || path.startsWith('portfolio/') || site.types.some((t) => routes.groupPath(t) === path));
+  return hasFeed ? [siteFeed(site), listingFeed(site, path, heading)] : [siteFeed(site)];
 }
 
 /** The accessibility statement the footer links to on every page, built from the settings. */
@@ -94,7 +124,7 @@ function accessibilityPage(site: Site): PagePlan {
     template: 'accessibility',
     source: 'accessibility statement',
     data: {
-      page: { title: heading, path: routes.ACCESSIBILITY_PATH, description: `How accessible the ${site.settings.title} website is and how to report a problem.` },
+      page: { title: heading, path: routes.ACCESSIBILITY_PATH, description: `How accessible the ${site.settings.title} website is and how to report a problem.`, feeds: [siteFeed(site)] },
       heading,
       contactEmail: site.settings.contactEmail,
       breadcrumbs: [crumb('Home', routes.HOME_PATH)],

@@ -2,6 +2,7 @@
 import { Eta } from 'eta/core';
 import { error } from '../problems.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
+import { absoluteUrl } from './routes.js';
 
 /** Where templates live, for problems about them. */
 export interface TemplateSource {
@@ -68,7 +69,7 @@ function makeHelpers(settings: Settings, assetPaths: ReadonlyMap<string, string>
   return {
     site: { title: settings.title, language: settings.language, baseUrl: settings.baseUrl },
     url: (path) => `${basePath}${path}`,
-    absoluteUrl: (path) => new URL(path, settings.baseUrl).href,
+    absoluteUrl: (path) => absoluteUrl(settings.baseUrl, path),
     asset: (name) => {
       const path = assetPaths.get(name);
       if (path === undefined) onMissing(name);

@@ -29,3 +29,18 @@ export function paginatedPath(path: string, number: number): string {
 export function fileOf(path: string): string {
   return `${path}index.html`;
 }
+
+/** The Atom feed of a listing at `path` ("" → "feed.xml", "minister/x/" → "minister/x/feed.xml"). */
+export function feedOf(path: string): string {
+  return `${path}feed.xml`;
+}
+
+/** The sitemap, robots file and not-found page, at the root of the site (below the base path). */
+export const SITEMAP_FILE = 'sitemap.xml';
+export const ROBOTS_FILE = 'robots.txt';
+export const NOT_FOUND_FILE = '404.html';
+
+/** A site path's absolute address under the base URL, which may carry a path of its own. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path, baseUrl).href;
+}

@@ -1,7 +1,7 @@
 /** What templates are given about a release: display-ready text and paths, so templates hold no logic. Pure. */
 import { ministerKey } from '../minister-key.js';
 import { slugify } from '../slug.js';
-import type { RenderedRelease, Slug } from '../types.js';
+import type { IsoDate, RenderedRelease, Slug } from '../types.js';
 import { formatDate } from './format-date.js';
 import { ministerPath, portfolioPath, releasePath } from './routes.js';
 
@@ -53,4 +53,19 @@ export function releaseCard(release: RenderedRelease): ReleaseCard {
     portfolios: release.portfolios.map((name) => ({ name, path: portfolioPath({ slug: slugify(name) }) })),
     summary: release.summary ?? release.excerpt,
   };
+}
+
+/** The date of the release's latest correction, else its own date: what dateModified, feeds and the sitemap show. */
+export function lastModified(release: RenderedRelease): IsoDate {
+  return release.updates.at(-1)?.date ?? release.date;
+}
+
+/** The newest last-modified date among releases, if there are any. */
+export function newestModified(releases: readonly RenderedRelease[]): IsoDate | undefined {
+  let newest: IsoDate | undefined;
+  for (const release of releases) {
+    const modified = lastModified(release);
+    if (newest === undefined || modified > newest) newest = modified;
+  }
+  return newest;
 }

@@ -5,7 +5,7 @@ import type { IsoDate } from '../types.js';
 export type ParsedDate = { ok: true; date: IsoDate } | { ok: false; message: string };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?[ ]?(Z|[+-]\d{2}:?\d{2})?$/;
+export const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?[ ]?(Z|[+-]\d{2}:?\d{2})?$/;
 const EXPECTED = 'expected a date such as 2024-07-12, or a date and time with its offset such as 2024-07-12T14:30:00+12:00';
 
 /**
@@ -51,14 +51,14 @@ export function checkCalendarDate(year: number, month: number, day: number): str
   return undefined;
 }
 
-function checkTime(hour: number, minute: number, second: number): string | undefined {
+export function checkTime(hour: number, minute: number, second: number): string | undefined {
   if (hour > 23) return 'the hour must be 00 to 23';
   if (minute > 59) return 'the minutes must be 00 to 59';
   if (second > 59) return 'the seconds must be 00 to 59';
   return undefined;
 }
 
-function parseOffset(offset: string): number | undefined {
+export function parseOffset(offset: string): number | undefined {
   if (offset === 'Z') return 0;
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
   if (!match) return undefined;

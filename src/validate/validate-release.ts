@@ -10,12 +10,14 @@ import { checkUrl } from './check-url.js';
 import { FieldReader } from './field-reader.js';
 import { parseReleaseDate } from './parse-date.js';
 import { readAttachments } from './read-attachments.js';
+import { readPublishingFields } from './read-publishing-fields.js';
 import { releaseIdentity } from './release-identity.js';
 import { suggestKey } from './suggest-key.js';
 
 /** Every front matter key Pressroom understands. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'url', 'ministers', 'portfolios', 'slug', 'type', 'summary', 'attachments', 'delivered_at',
+  'embargo', 'draft', 'updated', 'update_note', 'updates', 'withdrawn',
 ] as const;
 
 /** The release when the file is valid (warnings aside), and every problem found in it. */
@@ -56,6 +58,7 @@ export function validateRelease(source: SourceFile, settings: Settings): Validat
   const summary = reader.text('summary', false);
   const deliveredAt = reader.text('delivered_at', false);
   const attachments = readAttachments(reader);
+  const publishing = readPublishingFields(reader, date, settings.timeZone);
   const identity = releaseIdentity({ file, type: reader.text('type', false), slug: reader.text('slug', false), url });
   if (!identity.ok) reader.fail(identity.field, identity.message);
 
@@ -70,11 +73,15 @@ export function validateRelease(source: SourceFile, settings: Settings): Validat
     type: identity.type,
     slug: identity.slug,
     attachments,
+    draft: publishing.draft,
+    updates: publishing.updates,
     body: split.body,
     bodyLine: split.bodyLine,
     ...(url ? { url: url.href } : {}),
     ...(summary ? { summary } : {}),
     ...(deliveredAt ? { deliveredAt } : {}),
+    ...(publishing.embargo !== undefined ? { embargo: publishing.embargo } : {}),
+    ...(publishing.withdrawn ? { withdrawn: publishing.withdrawn } : {}),
   };
   return { release, problems: reader.problems };
 }

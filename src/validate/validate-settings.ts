@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en-NZ',
   timeZone: 'Pacific/Auckland',
   pageSize: 20,
+  feedSize: 20,
+  publisher: 'Press releases',
 };
 
 /** Settings with no default: absent unless package.json gives them. */
@@ -49,6 +51,7 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
 
   const title = text('title');
   if (title !== undefined) settings.title = title;
+  settings.publisher = text('publisher') ?? settings.title;
 
   const baseUrl = overrides.baseUrl ?? text('baseUrl');
   if (baseUrl !== undefined) {
@@ -76,10 +79,11 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
     }
   }
 
-  const pageSize = given.pageSize;
-  if (pageSize !== undefined) {
-    if (typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000) settings.pageSize = pageSize;
-    else fail('pageSize', `expected a whole number from 1 to 1000, got ${describeValue(pageSize)}`);
+  for (const key of ['pageSize', 'feedSize'] as const) {
+    const value = given[key];
+    if (value === undefined) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000) settings[key] = value;
+    else fail(key, `expected a whole number from 1 to 1000, got ${describeValue(value)}`);
   }
 
   const contactEmail = text('contactEmail');

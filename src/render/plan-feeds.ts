@@ -1,0 +1,65 @@
+/** The Atom feeds: the whole site's, and one per minister, portfolio and type, each of the newest entries. Pure. */
+import type { PagePlan, RenderedRelease, Site } from '../types.js';
+import { startOfDay } from '../zoned-time.js';
+import * as routes from './routes.js';
+import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
+
+/** A feed a page links to in its head. */
+export interface FeedLink {
+  title: string;
+  /** Site path of the feed file. */
+  path: string;
+}
+
+/** The feed of the whole site, which every page links. */
+export function siteFeed(site: Site): FeedLink {
+  return { title: `${site.settings.title}: all releases`, path: routes.feedOf(routes.HOME_PATH) };
+}
+
+/** The feed of a listing at `path`. */
+export function listingFeed(site: Site, path: string, heading: string): FeedLink {
+  return { title: `${site.settings.title}: ${heading}`, path: routes.feedOf(path) };
+}
+
+/** Every feed's plan. */
+export function planFeeds(site: Site): PagePlan[] {
+  return [
+    feedPlan(site, siteFeed(site), routes.HOME_PATH, site.releases, 'site feed'),
+    ...site.ministers.map((m) => feedPlan(site, listingFeed(site, routes.ministerPath(m), m.name), routes.ministerPath(m), m.releases, `minister ${m.slug}`)),
+    ...site.portfolios.map((p) => feedPlan(site, listingFeed(site, routes.portfolioPath(p), p.name), routes.portfolioPath(p), p.releases, `portfolio ${p.slug}`)),
+    ...site.types.map((t) => feedPlan(site, listingFeed(site, routes.groupPath(t), typeLabel(t.slug, true)), routes.groupPath(t), t.releases, `type ${t.slug}`)),
+  ];
+}
+
+function feedPlan(site: Site, feed: FeedLink, alternate: string, releases: readonly RenderedRelease[], source: string): PagePlan {
+  const { timeZone } = site.settings;
+  const entries = releases.slice(0, site.settings.feedSize).map((release) => {
+    const card = releaseCard(release);
+    return {
+      title: xmlText(release.title),
+      path: card.path,
+      published: startOfDay(release.date, timeZone),
+      updated: startOfDay(lastModified(release), timeZone),
+      authors: release.ministers.map(xmlText),
+      categories: card.portfolios.map((p) => ({ name: xmlText(p.name), term: p.path.split('/')[1] ?? '' })),
+      summary: xmlText(card.summary),
+      html: xmlText(release.html),
+    };
+  });
+  // A feed's updated time is its newest entry's, never the clock's, so the same releases give the same bytes.
+  const newest = newestModified(releases) ?? newestModified(site.releases);
+  return {
+    path: feed.path,
+    template: 'feed',
+    source,
+    data: {
+      feed: { ...feed, alternate, updated: newest ? startOfDay(newest, timeZone) : '1970-01-01T00:00:00Z', rights: site.settings.publisher },
+      entries,
+    },
+  };
+}
+
+/** XML 1.0 forbids most control characters even when escaped; HTML shows none of them, so they are dropped. */
+function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}

@@ -1,0 +1,66 @@
+/** Instants and wall-clock times in a named time zone, worked out with Intl so the builder's own zone never matters. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes the zone is ahead of UTC at an instant (+720 for Auckland in winter). */
+export function offsetMinutesAt(instant: number, timeZone: string): number {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time (given as if it were UTC, in ms) happens in the zone. In the hour skipped when clocks
+ * go forward it lands just after the change; in the hour repeated when they go back it takes the first.
+ */
+export function instantOfWallTime(wallAsUtc: number, timeZone: string): number {
+  const DAY = 86_400_000;
+  const before = offsetMinutesAt(wallAsUtc - DAY, timeZone);
+  const after = offsetMinutesAt(wallAsUtc + DAY, timeZone);
+  const fits = [before, after]
+    .map((offset) => wallAsUtc - offset * 60_000)
+    .filter((instant) => wallAsUtc - offsetMinutesAt(instant, timeZone) * 60_000 === instant);
+  return fits.length > 0 ? Math.min(...fits) : wallAsUtc - before * 60_000;
+}
+
+/** "2024-07-12" → "2024-07-12T00:00:00+12:00": the start of that day in the zone, as RFC 3339 text for feeds. */
+export function startOfDay(date: string, timeZone: string): string {
+  const key = `${timeZone} ${date}`;
+  let text = daysStarts.get(key);
+  if (text === undefined) {
+    text = computeStartOfDay(date, timeZone);
+    daysStarts.set(key, text);
+  }
+  return text;
+}
+
+// A site has a few thousand dates at most, each asked for by its page, its JSON-LD and every feed it is in.
+const daysStarts = new Map<string, string>();
+
+function computeStartOfDay(date: string, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const instant = instantOfWallTime(Date.UTC(year, month - 1, day), timeZone);
+  return `${date}T00:00:00${formatOffset(offsetMinutesAt(instant, timeZone))}`;
+}
+
+/** An instant as RFC 3339 text in the zone, with its offset ("2024-07-12T06:00:00+12:00"). */
+export function formatInstant(instant: number, timeZone: string): string {
+  const offset = offsetMinutesAt(instant, timeZone);
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+  return `${wall}${formatOffset(offset)}`;
+}
+
+function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseInstant } from '../../src/validate/parse-instant.js';
+import { formatInstant, startOfDay } from '../../src/zoned-time.js';
+
+const AKL = 'Pacific/Auckland';
+const local = (text: string) => {
+  const parsed = parseInstant(text, AKL);
+  assert.ok(parsed.ok, text);
+  return new Date(parsed.instant).toISOString();
+};
+
+describe('zoned time', () => {
+  it('reads a local embargo time with the offset in force on that day', () => {
+    assert.equal(local('2024-07-13T06:00'), '2024-07-12T18:00:00.000Z');
+    assert.equal(local('2024-01-13T06:00'), '2024-01-12T17:00:00.000Z');
+    assert.equal(local('2024-07-13T06:00:00Z'), '2024-07-13T06:00:00.000Z');
+  });
+
+  it('takes the first of a repeated hour and lands after a skipped one', () => {
+    assert.equal(local('2024-04-07T02:30'), '2024-04-06T13:30:00.000Z');
+    assert.equal(local('2024-09-29T02:30'), '2024-09-28T14:30:00.000Z');
+  });
+
+  it('writes the start of a day and an instant with the zone offset', () => {
+    assert.equal(startOfDay('2024-07-12', AKL), '2024-07-12T00:00:00+12:00');
+    assert.equal(startOfDay('2024-12-25', AKL), '2024-12-25T00:00:00+13:00');
+    assert.equal(startOfDay('2024-12-25', 'UTC'), '2024-12-25T00:00:00Z');
+    assert.equal(formatInstant(Date.parse('2024-07-12T18:00:00Z'), AKL), '2024-07-13T06:00:00+12:00');
+  });
+});
