@@ -3,6 +3,7 @@ import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
+import { indexSearch, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
@@ -42,7 +43,10 @@ export interface BuildResult {
   stats: BuildStats;
 }
 
-/** The whole site produced in memory from what was read: reads nothing, writes nothing. */
+/**
+ * The whole site produced in memory from what was read: reads nothing, writes nothing. The search index is not in
+ * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode can run it after writing pages).
+ */
 export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
@@ -63,7 +67,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     pages: pages.files.length,
     files: files.length,
   };
-  return { files, problems: sortProblems(problems), stats };
+  return { files, problems: sortProblems(problems), stats, search: selectSearchPages(plan.pages, pages.files, settings) };
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
@@ -74,12 +78,16 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** Builds the site into the output folder, replacing it only if there is no error anywhere. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result, files, paths } = await readAndProduce(options);
+  const { result, files, search, paths } = await readAndProduce(options);
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
-  await writeSite(paths.out, files);
-  return result;
+  const index = await indexSearch(search);
+  const problems = sortProblems([...result.problems, ...index.problems]);
+  const stats = { ...result.stats, files: result.stats.files + index.files.length };
+  if (hasErrors(problems)) return { ok: false, problems, stats };
+  await writeSite(paths.out, [...files, ...index.files]);
+  return { ok: true, problems, stats };
 }
 
 async function readAndProduce(options: BuildOptions) {
@@ -93,7 +101,7 @@ async function readAndProduce(options: BuildOptions) {
   const read = await readProject(paths);
   const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
   const problems = sortProblems([...read.problems, ...produced.problems]);
-  return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths };
+  return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, search: produced.search, paths };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */

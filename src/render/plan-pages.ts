@@ -3,14 +3,16 @@ import { error } from '../problems.js';
 import type { Group, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
 import { paginate } from './paginate.js';
+import { searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
 import * as routes from './routes.js';
 import { releaseCard, typeLabel } from './view-models.js';
 
 /** The pages, and a problem for any two that would be written to the same file. */
 export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] } {
+  const searchValues = searchValuesOf(site);
   const pages = [
     ...listingPages(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...site.releases.map((release, index) => releasePage(site, release, index)),
+    ...site.releases.map((release, index) => releasePage(site, release, index, searchValues(release))),
     indexPage(routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listingPages(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
     indexPage(routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
@@ -18,11 +20,12 @@ export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] 
     indexPage(routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
+    searchPage(site),
   ];
   return { pages, problems: findCollisions(pages) };
 }
 
-function releasePage(site: Site, release: RenderedRelease, index: number): PagePlan {
+function releasePage(site: Site, release: RenderedRelease, index: number, search: SearchValues): PagePlan {
   const newer = site.releases[index - 1];
   const older = site.releases[index + 1];
   const card = releaseCard(release);
@@ -30,7 +33,9 @@ function releasePage(site: Site, release: RenderedRelease, index: number): PageP
     path: routes.fileOf(card.path),
     template: 'release',
     source: release.file,
+    searchable: true,
     data: {
+      search,
       page: { title: release.title, path: card.path, description: card.summary },
       release: card,
       html: release.html,

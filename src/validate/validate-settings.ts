@@ -1,7 +1,7 @@
 /** The "pressroom" key of package.json → Settings with defaults, or every problem with it. */
 import { decodeText } from '../load/decode-text.js';
 import { describeValue, error, warning } from '../problems.js';
-import type { Problem, Settings, SourceFile } from '../types.js';
+import type { Problem, SearchMode, Settings, SourceFile } from '../types.js';
 import { checkUrl } from './check-url.js';
 import { suggestKey } from './suggest-key.js';
 
@@ -12,7 +12,10 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en-NZ',
   timeZone: 'Pacific/Auckland',
   pageSize: 20,
+  search: 'optional',
 };
+
+const SEARCH_MODES: readonly SearchMode[] = ['optional', 'required'];
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
@@ -74,6 +77,12 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
   if (pageSize !== undefined) {
     if (typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000) settings.pageSize = pageSize;
     else fail('pageSize', `expected a whole number from 1 to 1000, got ${describeValue(pageSize)}`);
+  }
+
+  const search = given.search;
+  if (search !== undefined) {
+    if (SEARCH_MODES.includes(search as SearchMode)) settings.search = search as SearchMode;
+    else fail('search', `expected "optional" (build without search, with a warning, when the index cannot be made) or "required" (fail the build instead), got ${describeValue(search)}`);
   }
   return { settings, problems };
 }
