@@ -186,7 +186,7 @@ export interface OutputFile {
 
 /** What the search index is built from: rendered pages, read from memory, never from the output folder. */
 export interface SearchInput {
-  /** The searchable pages in plan order: the link to each (base path included) and its HTML. */
+  /** The searchable pages in plan order: each one's path from the site root ("/release/x/") and its HTML. */
   pages: { url: string; html: string }[];
   /** Whether failing to build the index is an error or a warning. */
   mode: SearchMode;

@@ -2,6 +2,7 @@
  * Rendered pages → the Pagefind search index as more output files. Pure in effect: Pagefind's service reads the
  * HTML from memory and hands the index back in memory, so only write/ writes it.
  */
+import { existsSync } from 'node:fs';
 import { error, warning } from '../problems.js';
 import type { OutputFile, PagePlan, Problem, SearchInput, Settings } from '../types.js';
 
@@ -11,14 +12,16 @@ export const SEARCH_INDEX_PATH = 'pagefind/';
 // Pagefind's ready-made interfaces: the search page uses our own script over pagefind.js instead, so they are not shipped.
 const UNUSED_BUNDLE_FILES = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/;
 
-/** The searchable pages of a plan, taken from the rendered files: the plan decides what is indexed, not the HTML. */
+/**
+ * The searchable pages of a plan, taken from the rendered files: the plan decides what is indexed, not the HTML.
+ * Links are kept relative to the site root: pagefind.js prefixes the folder it was loaded from, so the base path.
+ */
 export function selectSearchPages(plans: readonly PagePlan[], files: readonly OutputFile[], settings: Settings): SearchInput {
   const html = new Map(files.map((file) => [file.path, file.content]));
-  const basePath = new URL(settings.baseUrl).pathname;
   const pages: SearchInput['pages'] = [];
   for (const plan of plans) {
     const content = plan.searchable ? html.get(plan.path) : undefined;
-    if (typeof content === 'string') pages.push({ url: `${basePath}${plan.path.replace(/index\.html$/, '')}`, html: content });
+    if (typeof content === 'string') pages.push({ url: `/${plan.path.replace(/index\.html$/, '')}`, html: content });
   }
   return { pages, mode: settings.search };
 }
@@ -29,6 +32,8 @@ export function selectSearchPages(plans: readonly PagePlan[], files: readonly Ou
  */
 export async function indexSearch(input: SearchInput): Promise<{ files: OutputFile[]; problems: Problem[] }> {
   const failed = (reason: string) => ({ files: [], problems: [searchProblem(input.mode, reason)] });
+  const override = missingBinaryOverride();
+  if (override) return failed(override);
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -60,6 +65,15 @@ export async function indexSearch(input: SearchInput): Promise<{ files: OutputFi
   } finally {
     await index.deleteIndex().catch(() => undefined);
   }
+}
+
+/** Pagefind runs the binary these variables name without checking it exists, and then only logs a stack trace. */
+function missingBinaryOverride(): string | undefined {
+  for (const name of ['PAGEFIND_EXTENDED_BINARY_PATH', 'PAGEFIND_BINARY_PATH']) {
+    const file = process.env[name];
+    if (file) return existsSync(file) ? undefined : `the environment variable ${name} names ${file}, which does not exist`;
+  }
+  return undefined;
 }
 
 function searchProblem(mode: SearchInput['mode'], reason: string): Problem {
