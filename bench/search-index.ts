@@ -2,6 +2,7 @@
  * How long the search index takes: builds N generated releases in memory, then times indexSearch alone.
  * Run: npm run compile && node dist/bench/search-index.js [count …]   (default 1000)
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,8 +38,12 @@ async function measure(count: number): Promise<void> {
     const index = await indexSearch(produced.search);
     const ms = Math.round(performance.now() - started);
     const bytes = index.files.reduce((sum, file) => sum + file.content.length, 0);
+    // The same input must give the same index: compare this across runs.
+    const hash = createHash('sha256');
+    for (const file of index.files) hash.update(file.path).update(file.content);
+    const sha256 = hash.digest('hex').slice(0, 16);
     if (index.problems.length > 0) throw new Error(index.problems.map((p) => p.message).join('\n'));
-    process.stdout.write(`${JSON.stringify({ releases: count, indexed: produced.search.pages.length, ms, files: index.files.length, bytes })}\n`);
+    process.stdout.write(`${JSON.stringify({ releases: count, indexed: produced.search.pages.length, ms, files: index.files.length, bytes, sha256 })}\n`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -9,6 +9,8 @@ import type { OutputFile, PagePlan, Problem, SearchInput, Settings } from '../ty
 /** Where the index and Pagefind's own search script go in the output. */
 export const SEARCH_INDEX_PATH = 'pagefind/';
 
+const PAGES_IN_FLIGHT = 200;
+
 // Pagefind's ready-made interfaces: the search page uses our own script over pagefind.js instead, so they are not shipped.
 const UNUSED_BUNDLE_FILES = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/;
 
@@ -49,9 +51,12 @@ export async function indexSearch(input: SearchInput): Promise<{ files: OutputFi
     return failed(`Pagefind cannot run on this machine (${firstLine(cause)})`);
   }
   try {
-    for (const page of input.pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
-      if (added.errors.length > 0) return failed(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+    // Sent in batches: one page at a time waits on every round trip, all at once buffers the whole site twice.
+    for (let start = 0; start < input.pages.length; start += PAGES_IN_FLIGHT) {
+      const batch = input.pages.slice(start, start + PAGES_IN_FLIGHT);
+      const added = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+      const refused = added.findIndex((response) => response.errors.length > 0);
+      if (refused !== -1) return failed(`Pagefind could not index ${batch[refused]?.url}: ${added[refused]?.errors.join('; ')}`);
     }
     const built = await index.getFiles();
     if (built.errors.length > 0) return failed(built.errors.join('; '));

@@ -5,23 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from '../../src/pipeline.js';
 import { axeViolations } from '../helpers/axe.js';
 import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { makeProject, release, removeProject } from '../helpers/project.js';
+import { makeProject, removeProject } from '../helpers/project.js';
+import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
 import { serveFolder, type TestServer } from '../helpers/static-server.js';
 
-const RELEASES = {
-  'seeds/kiwisaver.md': release(
-    { title: '"KiwiSaver settings change"', date: '2023-05-18', ministers: '\n  - Hon Nicola Willis', portfolios: '\n  - Finance' },
-    'KiwiSaver members will see the <script>alert(1)</script> contribution halved.\n',
-  ),
-  'seeds/roads.md': release(
-    { title: '"Roads of national significance"', date: '2024-03-01', ministers: '\n  - Hon Chris Bishop', portfolios: '\n  - Transport' },
-    'The Minister mentioned KiwiSaver while opening the Takitimu expressway.\n',
-  ),
-  'seeds/housing.md': release(
-    { title: '"Going for housing growth"', date: '2024-07-02', type: 'speech', ministers: '\n  - Hon Chris Bishop', portfolios: '\n  - Housing' },
-    'Councils will zone for thirty years of housing growth.\n',
-  ),
-};
 
 /** The results list as [title, href] pairs, once the live region has announced them. */
 async function resultsAfter(page: Page, announcement: RegExp): Promise<string[][]> {
@@ -37,7 +24,7 @@ for (const base of ['/', '/news/']) {
     let server: TestServer;
     let browser: Browser;
     before(async () => {
-      root = await makeProject(RELEASES, { settings: { title: 'Test Press Office', baseUrl: `https://example.test${base}` } });
+      root = await makeProject(SEARCH_RELEASES, { settings: { title: 'Test Press Office', baseUrl: `https://example.test${base}` } });
       const result = await build({ root });
       assert.equal(result.ok, true, JSON.stringify(result.problems));
       server = await serveFolder(path.join(root, 'public'), base);
@@ -69,9 +56,9 @@ for (const base of ['/', '/news/']) {
       await page.goto(`${server.url}search/`);
       await page.getByLabel('Search releases').fill('kiwisaver');
       await resultsAfter(page, /^2 results/);
-      await page.getByLabel('Minister').selectOption('Hon Chris Bishop');
+      await page.getByLabel('Minister').selectOption('Rt Hon Chris Bishop');
       assert.deepEqual(await resultsAfter(page, /^1 result for “kiwisaver” \(minister Hon Chris Bishop\)/), [['Roads of national significance', `${base}release/roads/`]]);
-      assert.equal(new URL(page.url()).search, '?q=kiwisaver&minister=Hon+Chris+Bishop');
+      assert.equal(new URL(page.url()).search, '?q=kiwisaver&minister=Rt+Hon+Chris+Bishop');
     });
 
     it('pre-fills the query and filters from the address, newest first without words', atRootOnly, async () => {

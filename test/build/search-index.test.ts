@@ -4,26 +4,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from '../../src/pipeline.js';
 import { makeProject, release, removeProject } from '../helpers/project.js';
+import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
 import { openSearchIndex, type IndexQuery } from '../helpers/search-index.js';
 
 describe('the search index of a built site', () => {
   let root: string;
   let index: IndexQuery;
   before(async () => {
-    root = await makeProject({
-      'seeds/kiwisaver.md': release(
-        { title: '"KiwiSaver settings change"', date: '2023-05-18', ministers: '\n  - Hon Nicola Willis', portfolios: '\n  - Finance' },
-        'KiwiSaver members will see the government contribution halved. Contributions help savers.\n',
-      ),
-      'seeds/roads.md': release(
-        { title: '"Roads of national significance"', date: '2024-03-01', ministers: '\n  - Hon Chris Bishop', portfolios: '\n  - Transport' },
-        'The Minister mentioned KiwiSaver once while opening the Takitimu expressway.\n',
-      ),
-      'seeds/housing.md': release(
-        { title: '"Going for housing growth"', date: '2024-07-02', type: 'speech', ministers: '\n  - Rt Hon Chris Bishop', portfolios: '\n  - Housing' },
-        'Councils will zone for thirty years of housing growth.\n',
-      ),
-    }, { settings: { title: 'Zanzibar Bureau', baseUrl: 'https://news.example.test/' } });
+    root = await makeProject(SEARCH_RELEASES, { settings: { title: 'Zanzibar Bureau', baseUrl: 'https://news.example.test/' } });
     const result = await build({ root });
     assert.equal(result.ok, true, JSON.stringify(result.problems));
     index = await openSearchIndex(path.join(root, 'public'));
