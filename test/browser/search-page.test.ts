@@ -57,7 +57,7 @@ for (const base of ['/', '/news/']) {
       await page.getByLabel('Search releases').fill('kiwisaver');
       await resultsAfter(page, /^2 results/);
       await page.getByLabel('Minister').selectOption('Rt Hon Chris Bishop');
-      assert.deepEqual(await resultsAfter(page, /^1 result for “kiwisaver” \(minister Hon Chris Bishop\)/), [['Roads of national significance', `${base}release/roads/`]]);
+      assert.deepEqual(await resultsAfter(page, /^1 result for “kiwisaver” \(minister Rt Hon Chris Bishop\)/), [['Roads of national significance', `${base}release/roads/`]]);
       assert.equal(new URL(page.url()).search, '?q=kiwisaver&minister=Rt+Hon+Chris+Bishop');
     });
 
