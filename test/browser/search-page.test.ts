@@ -88,6 +88,15 @@ for (const base of ['/', '/news/']) {
       assert.deepEqual(await axeViolations(page), []);
     });
 
+    it('without an index (Pagefind could not run at build time), says search is unavailable and offers the indexes', atRootOnly, async () => {
+      const page = await browser.newPage();
+      await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404 }));
+      await page.goto(`${server.url}search/?q=kiwisaver`);
+      await page.getByText('Search is not available right now.').waitFor();
+      assert.equal(await page.getByLabel('Search releases').isVisible(), false);
+      assert.equal(await page.getByRole('link', { name: 'Portfolios' }).last().getAttribute('href'), '/portfolio/');
+    });
+
     it('without JavaScript, says so and links to the minister and portfolio indexes', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
