@@ -37,6 +37,8 @@ export interface Settings {
   pageSize: number;
   /** Whether a build without a search index fails ("required") or warns and goes on ("optional"). */
   search: SearchMode;
+  /** Email address the accessibility statement gives for reporting problems, if the office publishes one. */
+  contactEmail?: string;
 }
 
 /** "optional": a build that cannot make the search index warns and builds the rest; "required": it fails. */
