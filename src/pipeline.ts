@@ -4,6 +4,7 @@ import { assembleSite } from './assemble/assemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
+import { indexSearch, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
@@ -71,7 +72,10 @@ export interface ProduceOptions extends Visibility {
   outFolder?: string;
 }
 
-/** The whole site produced in memory from what was read: reads nothing, writes nothing. */
+/**
+ * The whole site produced in memory from what was read: reads nothing, writes nothing. The search index is not in
+ * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode can run it after writing pages).
+ */
 export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
@@ -99,8 +103,14 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     withheld: visible.held,
     withdrawn: site.withdrawn.length,
   };
-  const paths = files.map((f) => f.path).sort();
-  return { files, problems: sortProblems(problems), stats, pages: paths, ...(visible.nextEmbargo ? { nextEmbargo: { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } } : {}) };
+  return {
+    files,
+    problems: sortProblems(problems),
+    stats,
+    pages: files.map((f) => f.path).sort(),
+    search: selectSearchPages(plan.pages, pages.files, settings),
+    ...(visible.nextEmbargo ? { nextEmbargo: { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } } : {}),
+  };
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
@@ -111,12 +121,20 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** Builds the site into the output folder, replacing it only if there is no error anywhere. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result, files, paths } = await readAndProduce(options);
+  const { result, files, search, paths } = await readAndProduce(options);
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
-  await writeSite(paths.out, files);
-  return result;
+  const index = await indexSearch(search);
+  const indexed: BuildResult = {
+    ...result,
+    problems: sortProblems([...result.problems, ...index.problems]),
+    stats: { ...result.stats, files: result.stats.files + index.files.length },
+    pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
+  };
+  if (hasErrors(indexed.problems)) return { ...indexed, ok: false };
+  await writeSite(paths.out, [...files, ...index.files]);
+  return indexed;
 }
 
 async function readAndProduce(options: BuildOptions) {
@@ -141,7 +159,7 @@ async function readAndProduce(options: BuildOptions) {
     pages: produced.pages,
     ...(produced.nextEmbargo ? { nextEmbargo: produced.nextEmbargo } : {}),
   };
-  return { result, files: produced.files, paths };
+  return { result, files: produced.files, search: produced.search, paths };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */

@@ -39,9 +39,14 @@ export interface Settings {
   feedSize: number;
   /** The organisation named as publisher in JSON-LD and as the feeds' rights holder; defaults to the title. */
   publisher: string;
+  /** Whether a build without a search index fails ("required") or warns and goes on ("optional"). */
+  search: SearchMode;
   /** Email address the accessibility statement gives for reporting problems, if the office publishes one. */
   contactEmail?: string;
 }
+
+/** "optional": a build that cannot make the search index warns and builds the rest; "required": it fails. */
+export type SearchMode = 'optional' | 'required';
 
 /** One input file, read but not yet understood. */
 export interface SourceFile {
@@ -199,6 +204,8 @@ export interface PagePlan {
   source: string;
   /** The template's data, less the helpers every page gets. */
   data: Record<string, unknown>;
+  /** True for the pages that go into the search index: those of releases that reach listings, and no others. */
+  searchable?: boolean;
 }
 
 /** A file ready to write. */
@@ -207,4 +214,12 @@ export interface OutputFile {
   path: string;
   /** Its content. */
   content: string | Uint8Array;
+}
+
+/** What the search index is built from: rendered pages, read from memory, never from the output folder. */
+export interface SearchInput {
+  /** The searchable pages in plan order: each one's path from the site root ("/release/x/") and its HTML. */
+  pages: { url: string; html: string }[];
+  /** Whether failing to build the index is an error or a warning. */
+  mode: SearchMode;
 }

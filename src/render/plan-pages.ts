@@ -5,16 +5,18 @@ import { formatDate } from './format-date.js';
 import { releaseJsonLd } from './json-ld.js';
 import { paginate } from './paginate.js';
 import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
+import { searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
 import { planNotFound, planRobots, planSitemap } from './plan-site-files.js';
 import * as routes from './routes.js';
 import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
 
 /** The pages, feeds and crawler files, and a problem for any two that would be written to the same file. */
 export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] } {
+  const searchValues = searchValuesOf(site);
   const html = [
     ...listingPages(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...site.releases.map((release, index) => releasePage(site, release, index)),
-    ...site.withdrawn.map((release) => releasePage(site, release)),
+    ...site.releases.map((release, index) => releasePage(site, release, searchValues(release), index)),
+    ...site.withdrawn.map((release) => releasePage(site, release, searchValues(release))),
     indexPage(site, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listingPages(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
     indexPage(site, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
@@ -24,21 +26,27 @@ export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] 
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
     planNotFound(siteFeed(site)),
+    searchPage(site, [siteFeed(site)]),
   ];
   const pages = [...html, ...planFeeds(site), planSitemap(html), planRobots()];
   return { pages, problems: findCollisions(pages) };
 }
 
-/** A listed release's page links its neighbours; a withdrawn one (no index) links none, being in no list. */
-function releasePage(site: Site, release: RenderedRelease, index?: number): PagePlan {
+/**
+ * A listed release's page links its neighbours; a withdrawn one (no index) links none, being in no list. Withdrawn
+ * pages stay for those who linked them and drafts appear only in previews: neither is indexed, by crawlers or search.
+ */
+function releasePage(site: Site, release: RenderedRelease, search: SearchValues, index?: number): PagePlan {
   const newer = index === undefined ? undefined : site.releases[index - 1];
   const older = index === undefined ? undefined : site.releases[index + 1];
+  const noindex = release.withdrawn !== undefined || release.draft;
   const card = releaseCard(release);
   const typePath = routes.groupPath({ slug: release.type });
   return {
     path: routes.fileOf(card.path),
     template: 'release',
     source: release.file,
+    searchable: !noindex,
     data: {
       page: {
         title: release.title,
@@ -47,13 +55,13 @@ function releasePage(site: Site, release: RenderedRelease, index?: number): Page
         modified: lastModified(release),
         published: release.date,
         article: true,
-        // Withdrawn pages stay for those who linked them; drafts appear only in previews. Neither should be indexed.
-        noindex: release.withdrawn !== undefined || release.draft,
+        noindex,
         feeds: feedsFor(site, typePath, typeLabel(release.type, true)),
       },
       jsonLd: releaseJsonLd(release, card.summary, site.settings),
       updates: release.updates.map((u) => ({ date: u.date, dateText: formatDate(u.date), note: u.note })),
       withdrawn: release.withdrawn ? { date: release.withdrawn.date, dateText: formatDate(release.withdrawn.date), reason: release.withdrawn.reason } : undefined,
+      search,
       release: card,
       html: release.html,
       originalUrl: release.url,

@@ -1,7 +1,7 @@
 /** The "pressroom" key of package.json → Settings with defaults, or every problem with it. */
 import { decodeText } from '../load/decode-text.js';
 import { describeValue, error, warning } from '../problems.js';
-import type { Problem, Settings, SourceFile } from '../types.js';
+import type { Problem, SearchMode, Settings, SourceFile } from '../types.js';
 import { checkUrl } from './check-url.js';
 import { suggestKey } from './suggest-key.js';
 
@@ -14,7 +14,10 @@ export const DEFAULT_SETTINGS: Settings = {
   pageSize: 20,
   feedSize: 20,
   publisher: 'Press releases',
+  search: 'optional',
 };
+
+const SEARCH_MODES: readonly SearchMode[] = ['optional', 'required'];
 
 /** Settings with no default: absent unless package.json gives them. */
 const OPTIONAL_KEYS: (keyof Settings)[] = ['contactEmail'];
@@ -84,6 +87,12 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
     if (value === undefined) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000) settings[key] = value;
     else fail(key, `expected a whole number from 1 to 1000, got ${describeValue(value)}`);
+  }
+
+  const search = given.search;
+  if (search !== undefined) {
+    if (SEARCH_MODES.includes(search as SearchMode)) settings.search = search as SearchMode;
+    else fail('search', `expected "optional" (build without search, with a warning, when the index cannot be made) or "required" (fail the build instead), got ${describeValue(search)}`);
   }
 
   const contactEmail = text('contactEmail');

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from '../../src/pipeline.js';
+import { makeProject, release, removeProject } from '../helpers/project.js';
+import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
+import { openSearchIndex, type IndexQuery } from '../helpers/search-index.js';
+
+describe('the search index of a built site', () => {
+  let root: string;
+  let index: IndexQuery;
+  before(async () => {
+    root = await makeProject(SEARCH_RELEASES, { settings: { title: 'Zanzibar Bureau', baseUrl: 'https://news.example.test/' } });
+    const result = await build({ root });
+    assert.equal(result.ok, true, JSON.stringify(result.problems));
+    index = await openSearchIndex(path.join(root, 'public'));
+  });
+  after(async () => {
+    await index?.close();
+    await removeProject(root);
+  });
+
+  it('finds a word from one release body and ranks that release first', async () => {
+    assert.deepEqual(await index.search('Takitimu'), ['/release/roads/']);
+    const kiwisaver = await index.search('kiwisaver');
+    assert.equal(kiwisaver[0], '/release/kiwisaver/');
+    assert.deepEqual([...kiwisaver].sort(), ['/release/kiwisaver/', '/release/roads/']);
+  });
+
+  it('narrows results by minister, under one name however the releases styled it', async () => {
+    assert.deepEqual(await index.search('kiwisaver', { filters: { minister: 'Hon Chris Bishop' } }), []);
+    assert.deepEqual(await index.search('kiwisaver', { filters: { minister: 'Hon Nicola Willis' } }), ['/release/kiwisaver/']);
+    assert.deepEqual(await index.search(null, { filters: { minister: 'Rt Hon Chris Bishop' }, sort: { date: 'desc' } }), ['/speech/housing/', '/release/roads/']);
+  });
+
+  it('filters by portfolio, type and year, and sorts by date', async () => {
+    assert.deepEqual(await index.search(null, { filters: { portfolio: 'Housing' } }), ['/speech/housing/']);
+    assert.deepEqual(await index.search(null, { filters: { type: 'Press release' }, sort: { date: 'asc' } }), ['/release/kiwisaver/', '/release/roads/']);
+    assert.deepEqual(await index.search(null, { filters: { year: '2023' } }), ['/release/kiwisaver/']);
+  });
+
+  it('indexes only release pages, and only their article: not the header, listings or the search page', async () => {
+    assert.deepEqual(await index.search('Zanzibar'), []);
+    assert.deepEqual(await index.search('Latest'), []);
+    assert.deepEqual(await index.search('Narrow'), []);
+    assert.deepEqual((await index.search(null)).sort(), ['/release/kiwisaver/', '/release/roads/', '/speech/housing/']);
+  });
+
+  it('ships pagefind.js and the index but not Pagefind’s unused ready-made interfaces', () => {
+    assert.ok(existsSync(path.join(root, 'public/pagefind/pagefind.js')));
+    assert.ok(existsSync(path.join(root, 'public/pagefind/pagefind-entry.json')));
+    assert.equal(existsSync(path.join(root, 'public/pagefind/pagefind-ui.js')), false);
+  });
+});
+
+describe('the search index under a base path', () => {
+  it('links results below the base path', async () => {
+    const root = await makeProject({ 'seeds/a.md': release({ slug: 'hello' }, 'A word: Ōtautahi.\n') }, { settings: { baseUrl: 'https://example.test/news/' } });
+    try {
+      assert.equal((await build({ root })).ok, true);
+      const index = await openSearchIndex(path.join(root, 'public'), '/news/');
+      try {
+        assert.deepEqual(await index.search('Ōtautahi'), ['/news/release/hello/']);
+      } finally {
+        await index.close();
+      }
+    } finally {
+      await removeProject(root);
+    }
+  });
+});
