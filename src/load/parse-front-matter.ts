@@ -26,17 +26,23 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
   if (errors.length > 0) return { data: {}, lines, errors };
 
   let aliases = false;
+  const aliasLines = new Set<number>();
   visit(doc, {
-    Alias(_, node) {
+    Alias(_, node, path) {
       aliases = true;
-      errors.push({ line: lineAt(node.range?.[0] ?? 0), message: `the alias "*${node.source}" is not allowed: anchors and aliases (&name, *name) can expand a small file enormously; write the value out` });
+      // One report a line: "[*a, *a, *a]" is one mistake, not three.
+      const line = lineAt(node.range?.[0] ?? 0);
+      if (aliasLines.has(line)) return;
+      aliasLines.add(line);
+      errors.push({ line, ...fieldOf(path), message: `the alias "*${node.source}" is not allowed: anchors and aliases (&name, *name) can expand a small file enormously; write the value out` });
     },
-    Scalar(_, node) {
+    Scalar(_, node, path) {
       const end = node.range?.[1];
       if (end === undefined || node.type !== 'PLAIN' || !node.comment) return;
       if (/^[ \t]+#/.test(yaml.slice(end, yaml.indexOf('\n', end) === -1 ? undefined : yaml.indexOf('\n', end)))) {
         errors.push({
           line: lineAt(end),
+          ...fieldOf(path),
           message: `the text after " #" was read as a YAML comment, leaving only ${JSON.stringify(String(node.value))}; put the whole value in double quotes`,
         });
       }
@@ -72,6 +78,13 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
 function yamlMessage(code: string, message: string): string {
   const first = message.split(' at line ')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return 'a key is given twice; keep one of them';
+  // The parser only notices at the end of the front matter, so say what to look for rather than just where it gave up.
+  if (code === 'MISSING_CHAR' && first.includes('quote')) return 'a value in quotes is never closed; add the closing quote at the end of that value';
   return `the YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
+/** The top-level key a node sits under, as the problem's field, when there is one. */
+function fieldOf(path: readonly unknown[]): { field?: string } {
+  const pair = path.find((node) => isPair(node) && isScalar(node.key));
+  return isPair(pair) && isScalar(pair.key) ? { field: String(pair.key.value) } : {};
+}
