@@ -38,7 +38,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (cause) {
-    return usageError((cause as Error).message);
+    // Node's own wording suggests "--" for positionals starting with "-", which never applies to pressroom.
+    const unknown = (cause as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((cause as Error).message) : null;
+    return usageError(unknown ? `unknown option "${unknown[1]}"` : (cause as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.version) {
