@@ -1,4 +1,5 @@
 /** Test projects in temp folders: made from an object of files, built with the real pipeline, read back as text. */
+import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,4 +95,24 @@ export const UPDATE_GOLDEN = process.env.UPDATE === '1';
 /** Removes a temp project. */
 export async function removeProject(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true });
+}
+
+/** What a run of the real `pressroom` binary printed and how it exited. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI with `args` in `cwd`, with extra environment variables (TZ, say); never through a shell. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
