@@ -50,6 +50,18 @@ describe('the output folder across builds', () => {
     assert.ok(files.includes('release/a/index.html'));
   });
 
+  it('refuses an output folder that is the project or holds its sources, and deletes nothing', async () => {
+    const before_ = await readTreeBytes(root);
+    for (const [out, shown, held] of [['.', '.', '.'], ['seeds', 'seeds', 'seeds'], ['..', '..', '.']]) {
+      const result = await build({ root, out });
+      assert.equal(result.ok, false);
+      assert.deepEqual(result.problems.map((p) => `${p.file} ${p.message}`), [
+        `${shown} cannot be the output folder: it is or holds ${held}, and the output folder is replaced whole on every build; choose an empty or separate folder such as "public"`,
+      ]);
+    }
+    assert.deepEqual(await readTreeBytes(root), before_);
+  });
+
   it('leaves no staging or old folder behind', async () => {
     assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.pressroom-')), []);
   });
