@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { build, check, type BuildResult } from './pipeline.js';
+import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import type { Problem } from './types.js';
 
@@ -61,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
   };
   const started = performance.now();
+  // Loaded only now, so --help, --version and usage errors answer without loading the Markdown and template engines.
+  const { build, check } = await import('./pipeline.js');
   if (command === 'build') {
     const result = await build(options);
     report(result.problems);
