@@ -73,8 +73,14 @@ describe('validateRelease', () => {
 
   it('refuses a name that is only a title, and warns about a name listed twice under two titles', () => {
     assert.deepEqual(report(release({ ministers: '\n  - Hon\n  - Hon Jane Example\n  - Rt Hon Jane Example' })), [
-      'seeds/a.md:5 ministers.0: "Hon" has no name in it once titles are removed; write the full name',
+      'seeds/a.md:5 ministers.0: "Hon" gives no page address: once titles are removed it has no letters a-z or digits (macrons and accents are fine); write the full name',
       'seeds/a.md:7 warning: ministers.2: "Rt Hon Jane Example" is the same as "Hon Jane Example", listed already; remove one',
+    ]);
+  });
+
+  it('refuses a portfolio or name with nothing to make an address from', () => {
+    assert.deepEqual(report(release({ portfolios: '\n  - "!!!"' })), [
+      'seeds/a.md:7 portfolios.0: "!!!" gives no page address: once titles are removed it has no letters a-z or digits (macrons and accents are fine); write the full name',
     ]);
   });
 
