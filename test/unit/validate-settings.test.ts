@@ -23,6 +23,13 @@ describe('validateSettings', () => {
     assert.equal(validateSettings(withSettings({ baseUrl: 'https://a.example/' }), { baseUrl: 'https://b.example/x' }).settings.baseUrl, 'https://b.example/x/');
   });
 
+  it('blames a bad --base-url on the command line, not on package.json', () => {
+    const { problems } = validateSettings(withSettings({ baseUrl: 'https://a.example/' }), { baseUrl: 'notaurl' });
+    assert.deepEqual(problems.map(formatProblem), [
+      'command line --base-url: expected a full web address starting with https://, got "notaurl"; it is the address the site is published at, such as "https://www.example.govt.nz/news/"',
+    ]);
+  });
+
   it('reports each bad setting on its line with what is expected, keeping defaults', () => {
     const source = withSettings({ title: 3, baseUrl: 'https://x.example/?a=1', language: 'english please', timeZone: 'Auckland', pageSize: 2.5, theme: 'dark' });
     assert.deepEqual(report(source), [
