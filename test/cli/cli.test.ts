@@ -1,10 +1,11 @@
 /** The real `pressroom` binary, spawned: exit codes 0/1/2, the summary on stdout, problems on stderr. Independent runs go in parallel, since each start-up costs most of a second. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EXPECTED_PROBLEMS, makeFixtureProject, makeProject, readTree, readTreeBytes, release, removeProject, REPO_ROOT, runCli, SITES } from '../helpers/project.js';
+import { CLI, EXPECTED_PROBLEMS, makeFixtureProject, makeProject, readTree, readTreeBytes, release, removeProject, REPO_ROOT, runCli, SITES } from '../helpers/project.js';
 
 const HINT = 'Run "pressroom --help" for the commands and options.\n';
 
@@ -129,5 +130,28 @@ describe('pressroom check', { concurrency: true }, () => {
     assert.equal(run.stdout, '');
     assert.equal(run.stderr, `${expected}4 errors, 2 warnings: the site cannot be built until the errors are fixed\n`);
     assert.deepEqual(await readTree(root), before_);
+  });
+});
+
+// util-linux's `script` runs a command on a pseudo-terminal, the one way to give the CLI a TTY without a native module.
+const SCRIPT = '/usr/bin/script';
+
+describe('colour', { skip: existsSync(SCRIPT) ? false : `${SCRIPT} (util-linux) is not installed` }, () => {
+  let root: string;
+  before(async () => {
+    root = await makeProject({ 'seeds/a.md': release({ minsters: '\n  - Hon X Y' }) });
+  });
+  after(() => removeProject(root));
+  const onTerminal = (env: Record<string, string>) => {
+    const command = [process.execPath, CLI, 'check'].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+    return spawnSync(SCRIPT, ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } }).stdout;
+  };
+
+  it('paints warnings yellow on a terminal', () => {
+    assert.ok(onTerminal({}).includes('\x1b[33mseeds/a.md:8 warning: minsters: unknown key is ignored; did you mean "ministers"?\x1b[0m'));
+  });
+
+  it('paints nothing when NO_COLOR is set', () => {
+    assert.ok(!onTerminal({ NO_COLOR: '1' }).includes('\x1b['));
   });
 });
