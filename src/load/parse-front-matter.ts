@@ -21,7 +21,11 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const errors: FrontMatter['errors'] = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: yamlMessage(e.code, e.message) }));
+  // The parser can repeat one error many times over (once per nesting level that overflowed): keep one a line.
+  const seen = new Set<string>();
+  const errors: FrontMatter['errors'] = doc.errors
+    .map((e) => ({ line: lineAt(e.pos[0]), message: yamlMessage(e.code, e.message) }))
+    .filter((e) => !seen.has(`${e.line}:${e.message}`) && Boolean(seen.add(`${e.line}:${e.message}`)));
   const lines = new Map<string, number>();
   if (errors.length > 0) return { data: {}, lines, errors };
 
@@ -79,6 +83,7 @@ function yamlMessage(code: string, message: string): string {
   const first = message.split(' at line ')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return 'a key is given twice; keep one of them';
   // The parser only notices at the end of the front matter, so say what to look for rather than just where it gave up.
+  if (/call stack/i.test(first)) return 'the YAML nests lists or mappings too deeply to be read; flatten it';
   if (code === 'MISSING_CHAR' && first.includes('quote')) return 'a value in quotes is never closed; add the closing quote at the end of that value';
   return `the YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
