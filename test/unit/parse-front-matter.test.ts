@@ -55,6 +55,12 @@ describe('parseFrontMatter', () => {
     assert.match(parsed.errors[0]!.message, /^the YAML cannot be read: flow sequence/);
   });
 
+  it('reports YAML nested thousands deep as a problem, not a crash', () => {
+    assert.deepEqual(parseFrontMatter(`title: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 2).errors, [
+      { line: 2, message: 'the YAML nests lists or mappings too deeply to be read; flatten it' },
+    ]);
+  });
+
   it('explains an unclosed quote', () => {
     assert.deepEqual(parseFrontMatter('title: "A\ndate: 2024-07-12', 2).errors.map((e) => e.message), [
       'a value in quotes is never closed; add the closing quote at the end of that value',
