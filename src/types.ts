@@ -35,6 +35,8 @@ export interface Settings {
   timeZone: string;
   /** How many releases a listing page shows before it paginates. */
   pageSize: number;
+  /** Email address the accessibility statement gives for reporting problems, if the office publishes one. */
+  contactEmail?: string;
 }
 
 /** One input file, read but not yet understood. */

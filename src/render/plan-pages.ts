@@ -18,6 +18,7 @@ export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] 
     indexPage(routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
+    accessibilityPage(site),
   ];
   return { pages, problems: findCollisions(pages) };
 }
@@ -80,6 +81,22 @@ function indexPage(path: string, heading: string, noun: string, entries: { name:
       page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.` },
       heading,
       entries,
+      breadcrumbs: [crumb('Home', routes.HOME_PATH)],
+    },
+  };
+}
+
+/** The accessibility statement the footer links to on every page, built from the settings. */
+function accessibilityPage(site: Site): PagePlan {
+  const heading = 'Accessibility statement';
+  return {
+    path: routes.fileOf(routes.ACCESSIBILITY_PATH),
+    template: 'accessibility',
+    source: 'accessibility statement',
+    data: {
+      page: { title: heading, path: routes.ACCESSIBILITY_PATH, description: `How accessible the ${site.settings.title} website is and how to report a problem.` },
+      heading,
+      contactEmail: site.settings.contactEmail,
       breadcrumbs: [crumb('Home', routes.HOME_PATH)],
     },
   };

@@ -40,8 +40,8 @@ export function renderPages(
   }
   if (problems.length > 0) return { files: [], problems };
 
-  const helpers = makeHelpers(settings, assetPaths, (name) => missingAssets.add(name));
   const missingAssets = new Set<string>();
+  const helpers = makeHelpers(settings, assetPaths, (name) => missingAssets.add(name));
   const files: OutputFile[] = [];
   const failedTemplates = new Set<string>();
   for (const plan of plans) {

@@ -15,6 +15,8 @@ export const MINISTERS_PATH = 'minister/';
 export const PORTFOLIOS_PATH = 'portfolio/';
 /** The list of years. */
 export const ARCHIVE_PATH = 'archive/';
+/** The accessibility statement. */
+export const ACCESSIBILITY_PATH = 'accessibility/';
 /** The home page. */
 export const HOME_PATH = '';
 

@@ -14,7 +14,13 @@ export const DEFAULT_SETTINGS: Settings = {
   pageSize: 20,
 };
 
-const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+/** Settings with no default: absent unless package.json gives them. */
+const OPTIONAL_KEYS: (keyof Settings)[] = ['contactEmail'];
+
+const KEYS = [...(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]), ...OPTIONAL_KEYS];
+
+/** Deliberately loose: one "@", no spaces, a dot in the domain; catches a name or a URL given by mistake. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Values given for one build that take precedence over package.json ("--base-url"). */
 export type SettingsOverrides = Partial<Pick<Settings, 'baseUrl'>>;
@@ -79,6 +85,12 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
     if (typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000) settings.pageSize = pageSize;
     else fail('pageSize', `expected a whole number from 1 to 1000, got ${describeValue(pageSize)}`);
   }
+
+  const contactEmail = text('contactEmail');
+  if (contactEmail !== undefined) {
+    if (EMAIL.test(contactEmail)) settings.contactEmail = contactEmail;
+    else fail('contactEmail', `expected an email address such as "press@example.govt.nz", got ${JSON.stringify(contactEmail)}`);
+  }
   return { settings, problems };
 }
 
@@ -105,9 +117,9 @@ function readPressroomKey(source: SourceFile, problems: Problem[]): Record<strin
   return settings as Record<string, unknown>;
 }
 
-/** The line of a key's first appearance in the file: JSON.parse keeps no positions, and a key is rarely repeated. */
+/** The line of a key's first appearance after "pressroom": JSON.parse keeps no positions, and keys are rarely repeated. */
 function lineOfKey(source: SourceFile, key: string): number | undefined {
   const text = Buffer.from(source.bytes).toString('utf8');
-  const index = text.indexOf(`"${key}"`);
+  const index = text.indexOf(`"${key}"`, key === 'pressroom' ? 0 : Math.max(0, text.indexOf('"pressroom"')));
   return index === -1 ? undefined : text.slice(0, index).split('\n').length;
 }
