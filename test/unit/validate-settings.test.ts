@@ -38,7 +38,7 @@ describe('validateSettings', () => {
       'package.json:6 pressroom.language: "english please" is not a language tag; expected one such as "en-NZ" or "mi"',
       'package.json:7 pressroom.timeZone: "Auckland" is not a time zone; expected an IANA name such as "Pacific/Auckland"',
       'package.json:8 pressroom.pageSize: expected a whole number from 1 to 1000, got the number 2.5',
-      'package.json:9 warning: pressroom.theme: unknown setting is ignored; known settings are title, baseUrl, language, timeZone, pageSize',
+      'package.json:9 warning: pressroom.theme: unknown setting is ignored; known settings are title, baseUrl, language, timeZone, pageSize, contactEmail',
     ]);
     assert.deepEqual(validateSettings(source).settings, DEFAULT_SETTINGS);
   });
