@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { build, check, type BuildResult } from './pipeline.js';
+import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import type { Problem } from './types.js';
 
@@ -45,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (cause) {
-    return usageError((cause as Error).message);
+    // Node's own wording suggests "--" for positionals starting with "-", which never applies to pressroom.
+    const unknown = (cause as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((cause as Error).message) : null;
+    return usageError(unknown ? `unknown option "${unknown[1]}"` : (cause as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -70,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   if (Number.isNaN(options.now.getTime())) return usageError(`--now "${values.now}" is not a date and time; expected one such as 2024-07-12T06:00:00+12:00`);
   const started = performance.now();
+  // Loaded only now, so --help, --version and usage errors answer without loading the Markdown and template engines.
+  const { build, check } = await import('./pipeline.js');
   if (command === 'build') {
     const result = await build(options);
     if (values.json) {

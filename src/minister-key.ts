@@ -20,7 +20,8 @@ export function withoutHonorifics(name: string): string {
     changed = false;
     const lower = rest.toLowerCase();
     for (const honorific of HONORIFICS) {
-      if (lower.startsWith(`${honorific} `)) {
+      // A bare title ("Hon") is removed too, leaving no name, so validation can say the name is missing.
+      if (lower === honorific || lower.startsWith(`${honorific} `)) {
         rest = rest.slice(honorific.length + 1).trimStart();
         changed = true;
         break;

@@ -21,22 +21,32 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const errors: FrontMatter['errors'] = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: yamlMessage(e.code, e.message) }));
+  // The parser can repeat one error many times over (once per nesting level that overflowed): keep one a line.
+  const seen = new Set<string>();
+  const errors: FrontMatter['errors'] = doc.errors
+    .map((e) => ({ line: lineAt(e.pos[0]), message: yamlMessage(e.code, e.message) }))
+    .filter((e) => !seen.has(`${e.line}:${e.message}`) && Boolean(seen.add(`${e.line}:${e.message}`)));
   const lines = new Map<string, number>();
   if (errors.length > 0) return { data: {}, lines, errors };
 
   let aliases = false;
+  const aliasLines = new Set<number>();
   visit(doc, {
-    Alias(_, node) {
+    Alias(_, node, path) {
       aliases = true;
-      errors.push({ line: lineAt(node.range?.[0] ?? 0), message: `the alias "*${node.source}" is not allowed: anchors and aliases (&name, *name) can expand a small file enormously; write the value out` });
+      // One report a line: "[*a, *a, *a]" is one mistake, not three.
+      const line = lineAt(node.range?.[0] ?? 0);
+      if (aliasLines.has(line)) return;
+      aliasLines.add(line);
+      errors.push({ line, ...fieldOf(path), message: `the alias "*${node.source}" is not allowed: anchors and aliases (&name, *name) can expand a small file enormously; write the value out` });
     },
-    Scalar(_, node) {
+    Scalar(_, node, path) {
       const end = node.range?.[1];
       if (end === undefined || node.type !== 'PLAIN' || !node.comment) return;
       if (/^[ \t]+#/.test(yaml.slice(end, yaml.indexOf('\n', end) === -1 ? undefined : yaml.indexOf('\n', end)))) {
         errors.push({
           line: lineAt(end),
+          ...fieldOf(path),
           message: `the text after " #" was read as a YAML comment, leaving only ${JSON.stringify(String(node.value))}; put the whole value in double quotes`,
         });
       }
@@ -72,6 +82,14 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
 function yamlMessage(code: string, message: string): string {
   const first = message.split(' at line ')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return 'a key is given twice; keep one of them';
+  // The parser only notices at the end of the front matter, so say what to look for rather than just where it gave up.
+  if (/call stack/i.test(first)) return 'the YAML nests lists or mappings too deeply to be read; flatten it';
+  if (code === 'MISSING_CHAR' && first.includes('quote')) return 'a value in quotes is never closed; add the closing quote at the end of that value';
   return `the YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
+/** The top-level key a node sits under, as the problem's field, when there is one. */
+function fieldOf(path: readonly unknown[]): { field?: string } {
+  const pair = path.find((node) => isPair(node) && isScalar(node.key));
+  return isPair(pair) && isScalar(pair.key) ? { field: String(pair.key.value) } : {};
+}

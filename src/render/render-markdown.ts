@@ -12,6 +12,9 @@ const processor = remark().use(remarkGfm).use(remarkHtml, { sanitize: true }).fr
 /** Deeper nesting than any release needs; past a few thousand levels the parser overflows its stack or runs for minutes. */
 export const MAX_NESTING = 32;
 
+/** Most "[" one paragraph may hold: matching links takes time that grows with the square of their number. */
+export const MAX_BRACKETS = 2000;
+
 /** Longest listing summary derived from a body, in characters, before it is cut at a word. */
 export const EXCERPT_LENGTH = 200;
 
@@ -38,6 +41,13 @@ export function renderMarkdown(release: Pick<Release, 'file' | 'body' | 'bodyLin
     return {
       excerpt: '',
       problems: [error(file, `the body nests quotes or lists more than ${MAX_NESTING} levels deep, which cannot be shown; flatten it`, { line: bodyLine + tooDeep })],
+    };
+  }
+  const flooded = findBracketFlood(body);
+  if (flooded !== undefined) {
+    return {
+      excerpt: '',
+      problems: [error(file, `a paragraph has more than ${MAX_BRACKETS} "[" in it, more than the Markdown parser can match in reasonable time; split it, or write \\[ for a bracket that starts no link`, { line: bodyLine + flooded })],
     };
   }
   try {
@@ -80,6 +90,24 @@ function findDeepNesting(body: string): number | undefined {
     // Indentation nests lists too, at two or more columns a level.
     const indent = /^[ \t]*/.exec(lines[index]!)![0].replace(/\t/g, '    ').length;
     if (indent > MAX_NESTING * 4 && marker.test(lines[index]!.trimStart())) return index;
+  }
+  return undefined;
+}
+
+/** The 0-based line on which a paragraph with more than MAX_BRACKETS unescaped "[" starts, or undefined. */
+function findBracketFlood(body: string): number | undefined {
+  let start = 0;
+  let count = 0;
+  const lines = body.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') {
+      start = index + 1;
+      count = 0;
+      continue;
+    }
+    count += line.match(/(?<!\\)\[/g)?.length ?? 0;
+    if (count > MAX_BRACKETS) return start;
   }
   return undefined;
 }

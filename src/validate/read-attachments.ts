@@ -48,7 +48,8 @@ export function fileTypeOf(url: URL): string {
 
 /** "Fiscal strategy report 2023" for ".../fiscal-strategy_report-2023.pdf". */
 export function titleFromUrl(url: URL): string {
-  const last = url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname;
+  const last = url.pathname.split('/').filter(Boolean).at(-1);
+  if (last === undefined) return url.hostname;
   let name = last;
   try {
     name = decodeURIComponent(last);

@@ -96,14 +96,14 @@ function checkField(reader: FieldReader, field: string, text: string): URL | und
   return checked.ok ? checked.url : reader.fail(field, checked.message);
 }
 
-/** Names must give a key once honorifics are gone ("Hon" alone does not), and each may appear once. */
+/** Names must give a key once honorifics are gone ("Hon" alone, or a name in another script, does not), and each may appear once. */
 function checkNames(reader: FieldReader, field: string, names: string[]): string[] {
   const keys = new Map<string, string>();
   const kept: string[] = [];
   names.forEach((name, index) => {
     const key = field === 'ministers' ? ministerKey(name) : slugify(name);
     if (key === '') {
-      reader.fail(`${field}.${index}`, `${JSON.stringify(name)} has no name in it once titles are removed; write the full name`);
+      reader.fail(`${field}.${index}`, `${JSON.stringify(name)} gives no page address: once titles are removed it has no letters a-z or digits (macrons and accents are fine); write the full name`);
     } else if (keys.has(key)) {
       reader.warn(`${field}.${index}`, `${JSON.stringify(name)} is the same as ${JSON.stringify(keys.get(key))}, listed already; remove one`);
     } else {

@@ -58,9 +58,13 @@ export function validateSettings(source: SourceFile, overrides: SettingsOverride
 
   const baseUrl = overrides.baseUrl ?? text('baseUrl');
   if (baseUrl !== undefined) {
+    // A value given with --base-url is blamed on the command line, not on a package.json that may not even hold one.
+    const failBaseUrl = overrides.baseUrl === undefined
+      ? (message: string) => fail('baseUrl', message)
+      : (message: string) => problems.push(error('command line', message, { field: '--base-url' }));
     const checked = checkUrl(baseUrl);
-    if (!checked.ok) fail('baseUrl', `${checked.message}; it is the address the site is published at, such as "https://www.example.govt.nz/news/"`);
-    else if (checked.url.search || checked.url.hash) fail('baseUrl', 'must not have a "?" query or "#" fragment');
+    if (!checked.ok) failBaseUrl(`${checked.message}; it is the address the site is published at, such as "https://www.example.govt.nz/news/"`);
+    else if (checked.url.search || checked.url.hash) failBaseUrl('must not have a "?" query or "#" fragment');
     else settings.baseUrl = checked.url.href.endsWith('/') ? checked.url.href : `${checked.url.href}/`;
   }
 

@@ -1,4 +1,5 @@
 /** Test projects in temp folders: made from an object of files, built with the real pipeline, read back as text. */
+import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,19 +50,69 @@ export async function makeProject(files: Record<string, string | Uint8Array>, op
 
 /** Every file below a folder as path → text, paths with forward slashes, sorted. */
 export async function readTree(dir: string): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
+  const bytes = await readTreeBytes(dir);
+  return new Map([...bytes].map(([file, content]) => [file, content.toString('utf8')]));
+}
+
+/** Every file below a folder as path → bytes, for byte-for-byte comparisons; paths with forward slashes, sorted. */
+export async function readTreeBytes(dir: string): Promise<Map<string, Buffer>> {
+  const result = new Map<string, Buffer>();
   const walk = async (current: string) => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else result.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full, 'utf8'));
+      else result.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full));
     }
   };
   await walk(dir);
   return new Map([...result].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The fixture sites' folder in the repository (test/sites/), read by tests from the source tree. */
+export const SITES = path.join(REPO_ROOT, 'test/sites');
+
+/**
+ * Makes a temp project from a fixture site under test/sites/: every file of the fixture except its expected output
+ * (`expected/`, `expected-problems.txt`). The fixture's own package.json and templates/ win over the defaults.
+ */
+export async function makeFixtureProject(name: string): Promise<string> {
+  const dir = path.join(SITES, name);
+  const files: Record<string, Uint8Array> = {};
+  for (const [file, content] of await readTreeBytes(dir)) {
+    if (file.startsWith('expected/') || file === EXPECTED_PROBLEMS) continue;
+    files[file] = content;
+  }
+  const hasTemplates = Object.keys(files).some((file) => file.startsWith('templates/'));
+  return makeProject(files, { templates: !hasTemplates });
+}
+
+/** The file in an invalid fixture that holds the exact problems `check` must report, one formatted problem a line. */
+export const EXPECTED_PROBLEMS = 'expected-problems.txt';
+
+/** True when the tests were run with UPDATE=1, asking golden files to be rewritten from the actual output. */
+export const UPDATE_GOLDEN = process.env.UPDATE === '1';
+
 /** Removes a temp project. */
 export async function removeProject(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true });
+}
+
+/** What a run of the real `pressroom` binary printed and how it exited. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI with `args` in `cwd`, with extra environment variables (TZ, say); never through a shell. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
