@@ -59,7 +59,7 @@ describe('pressroom build', { concurrency: true }, () => {
     const root = await project({ 'seeds/a.md': release(), 'seeds/b.md': release({ ministers: '\n  - Hon Jane Example\n  - Hon Tama Whānau' }) });
     const run = await runCli(['build'], root);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Built 2 releases, 2 ministers, 1 portfolio: \d+ pages written to public\/ in \d+ ms\n$/);
+    assert.match(run.stdout, /^Built 2 releases, 2 ministers, 1 portfolio: \d+ pages and \d+ feeds written to public\/ in \d+ ms\n$/);
     assert.equal(run.stderr, '');
     assert.ok(existsSync(path.join(root, 'public/release/a/index.html')));
   });

@@ -16,6 +16,8 @@ export function renderedRelease(fields: Partial<Omit<RenderedRelease, 'date' | '
     html: '<p>Body.</p>\n',
     excerpt: 'Body.',
     ...fields,
+    draft: fields.draft ?? false,
+    updates: fields.updates ?? [],
     date: (fields.date ?? '2024-07-12') as IsoDate,
     type: (fields.type ?? 'release') as Slug,
     slug,

@@ -65,8 +65,9 @@ describe('assembleSite', () => {
     assert.deepEqual(site.types.map((t) => [t.slug, t.releases.map((r) => r.slug)]), [['feature', ['d']], ['release', ['c', 'a']], ['speech', ['b']]]);
   });
 
-  it('gives an empty site for no releases', () => {
+  it('gives an empty site for no releases, keeping the release listing the navigation links to', () => {
     const site = assembleSite([], settings());
-    assert.deepEqual([site.releases, site.ministers, site.portfolios, site.years, site.types], [[], [], [], [], []]);
+    assert.deepEqual([site.releases, site.ministers, site.portfolios, site.years], [[], [], [], []]);
+    assert.deepEqual(site.types, [{ slug: 'release', releases: [] }]);
   });
 });

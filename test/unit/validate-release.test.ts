@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatProblem, sortProblems } from '../../src/problems.js';
-import { validateRelease } from '../../src/validate/validate-release.js';
+import { KNOWN_FIELDS, validateRelease } from '../../src/validate/validate-release.js';
 import { DEFAULT_SETTINGS } from '../../src/validate/validate-settings.js';
 import { release } from '../helpers/project.js';
 
@@ -42,6 +42,8 @@ describe('validateRelease', () => {
         url: 'https://www.beehive.govt.nz/speech/whanau-ora-funding',
         summary: 'A summary.',
         deliveredAt: 'Parliament',
+        draft: false,
+        updates: [],
       },
       problems: [],
     });
@@ -89,7 +91,7 @@ describe('validateRelease', () => {
     assert.ok(validated.release);
     assert.deepEqual(validated.problems.map(formatProblem), [
       'seeds/a.md:8 warning: summry: unknown key is ignored; did you mean "summary"?',
-      'seeds/a.md:9 warning: author: unknown key is ignored; known keys are title, date, url, ministers, portfolios, slug, type, summary, attachments, delivered_at',
+      'seeds/a.md:9 warning: author: unknown key is ignored; known keys are ' + KNOWN_FIELDS.join(', '),
     ]);
   });
 

@@ -16,7 +16,15 @@ describe('validateSettings', () => {
   it('reads every setting, canonicalising the language and ending baseUrl in "/"', () => {
     const { settings, problems } = validateSettings(withSettings({ title: ' Office ', baseUrl: 'https://x.example/news', language: 'mi-nz', timeZone: 'America/Los_Angeles', pageSize: 5 }));
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings, { title: 'Office', baseUrl: 'https://x.example/news/', language: 'mi-NZ', timeZone: 'America/Los_Angeles', pageSize: 5 });
+    assert.deepEqual(settings, {
+      ...DEFAULT_SETTINGS,
+      title: 'Office',
+      baseUrl: 'https://x.example/news/',
+      language: 'mi-NZ',
+      timeZone: 'America/Los_Angeles',
+      pageSize: 5,
+      publisher: 'Office',
+    });
   });
 
   it('lets --base-url override the setting', () => {
@@ -38,7 +46,7 @@ describe('validateSettings', () => {
       'package.json:6 pressroom.language: "english please" is not a language tag; expected one such as "en-NZ" or "mi"',
       'package.json:7 pressroom.timeZone: "Auckland" is not a time zone; expected an IANA name such as "Pacific/Auckland"',
       'package.json:8 pressroom.pageSize: expected a whole number from 1 to 1000, got the number 2.5',
-      'package.json:9 warning: pressroom.theme: unknown setting is ignored; known settings are title, baseUrl, language, timeZone, pageSize, contactEmail',
+      'package.json:9 warning: pressroom.theme: unknown setting is ignored; known settings are title, baseUrl, language, timeZone, pageSize, feedSize, publisher, search, contactEmail',
     ]);
     assert.deepEqual(validateSettings(source).settings, DEFAULT_SETTINGS);
   });
