@@ -42,19 +42,29 @@ export interface BuildResult {
   stats: BuildStats;
 }
 
-/** The whole site produced in memory from what was read: reads nothing, writes nothing. */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
+/** Turns one settings' worth of release files into outcomes: `renderReleases`, or a memoised stand-in in dev mode. */
+export type ReleaseRenderer = typeof renderReleases;
+
+/** Everything up to rendering pages: settings, the assembled site, its page plans and assets. Reads and writes nothing. */
+export async function planSite(project: Project, overrides: SettingsOverrides, render: ReleaseRenderer = renderReleases) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  for (const outcome of await renderReleases(project.releases, settings)) {
+  for (const outcome of await render(project.releases, settings)) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
   }
   const site = assembleSite(rendered, settings);
   const plan = planPages(site);
   const assets = planAssets(project.assets);
-  const pages = renderPages(plan.pages, { templates: project.templates, folder: templatesFolder }, settings, assets.paths);
-  problems.push(...plan.problems, ...pages.problems);
+  problems.push(...plan.problems);
+  return { settings, site, pages: plan.pages, assets, problems };
+}
+
+/** The whole site produced in memory from what was read: reads nothing, writes nothing. */
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
+  const { settings, site, pages: plans, assets, problems } = await planSite(project, overrides);
+  const pages = renderPages(plans, { templates: project.templates, folder: templatesFolder }, settings, assets.paths);
+  problems.push(...pages.problems);
   const files: OutputFile[] = [...pages.files, ...assets.files];
   const stats: BuildStats = {
     releases: site.releases.length,
@@ -82,14 +92,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return result;
 }
 
-async function readAndProduce(options: BuildOptions) {
+/** The project's folders with defaults filled in; `out` is absolute. */
+export function resolvePaths(options: BuildOptions) {
   const root = path.resolve(options.root ?? '.');
-  const paths = {
+  return {
     root,
     content: options.content ?? 'seeds',
     templates: options.templates ?? 'templates',
     out: path.resolve(root, options.out ?? 'public'),
   };
+}
+
+async function readAndProduce(options: BuildOptions) {
+  const paths = resolvePaths(options);
+  const root = paths.root;
   const read = await readProject(paths);
   const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
   const problems = sortProblems([...read.problems, ...produced.problems]);
@@ -97,14 +113,15 @@ async function readAndProduce(options: BuildOptions) {
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */
-function checkOutputFolder(paths: { root: string; content: string; templates: string; out: string }): Problem | undefined {
+export function checkOutputFolder(paths: { root: string; content: string; templates: string; out: string }): Problem | undefined {
   const sources = [paths.root, path.resolve(paths.root, paths.content), path.resolve(paths.root, paths.templates)];
   const clash = sources.find((source) => source === paths.out || !path.relative(paths.out, source).startsWith('..'));
   if (clash === undefined) return undefined;
   return error(displayFolder(paths.root, paths.out), `cannot be the output folder: it is or holds ${displayFolder(paths.root, clash)}, and the output folder is replaced whole on every build; choose an empty or separate folder such as "public"`);
 }
 
-function displayFolder(root: string, folder: string): string {
+/** A folder as the user would name it, relative to the project ("templates", "."). */
+export function displayFolder(root: string, folder: string): string {
   const relative = path.relative(root, path.resolve(root, folder));
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
