@@ -1,0 +1,53 @@
+/** Watches the project's sources and turns bursts of file events into batches, one rebuild at a time. */
+import { watch } from 'chokidar';
+
+/** A running watcher. */
+export interface ProjectWatcher {
+  /** Stops watching and waits for a rebuild in progress to finish, so no write is cut off. */
+  close(): Promise<void>;
+}
+
+/** How long the watcher waits after an event for more of the same burst (an editor's atomic save is several). */
+const SETTLE_MS = 15;
+
+/**
+ * Watches `targets` (files or folders, which need not exist yet) and calls `onBatch` with every path that changed.
+ * Batches never overlap: paths that change while one runs are collected and make up the next.
+ */
+export async function watchProject(targets: readonly string[], onBatch: (changed: string[]) => Promise<void>): Promise<ProjectWatcher> {
+  const watcher = watch([...targets], { ignoreInitial: true, atomic: true });
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+
+  const schedule = () => {
+    if (closed || running || pending.size === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, SETTLE_MS);
+  };
+  const run = () => {
+    const batch = [...pending].sort();
+    pending = new Set();
+    running = onBatch(batch).finally(() => {
+      running = undefined;
+      schedule();
+    });
+  };
+  watcher.on('all', (_event, changedPath) => {
+    pending.add(changedPath);
+    schedule();
+  });
+  await new Promise<void>((resolve, reject) => {
+    watcher.once('ready', resolve);
+    watcher.once('error', reject);
+  });
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
