@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /** The `pressroom` command: argv → a library call → printed problems and summary → exit code. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build, check, type BuildResult } from './pipeline.js';
+import { startDev, startServe, type DevOptions } from './dev/start-dev.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import type { Problem } from './types.js';
 
@@ -12,12 +14,16 @@ const HELP = `Usage: pressroom <command> [options]
 Commands:
   build     Build the site from the release files into the output folder
   check     Report every problem in every release file, template and setting; write nothing
+  dev       Build, serve the output with live reload, and rebuild what changed on every save
+  serve     Serve a finished build from the output folder (no watching, no reload script)
 
 Options:
   --content DIR    folder of release files (default: seeds)
   --out DIR        output folder, replaced whole on success (default: public; build only)
   --templates DIR  folder of Eta templates and assets (default: templates)
   --base-url URL   address the site is published at, overriding the baseUrl setting
+  --port N         dev/serve: first port to try (default: 4000; the next is tried if it is taken)
+  --host H         dev/serve: interface to listen on (default: 127.0.0.1, this machine only)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -28,6 +34,8 @@ const OPTIONS = {
   out: { type: 'string' },
   templates: { type: 'string' },
   'base-url': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -58,6 +66,14 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.templates !== undefined ? { templates: values.templates } : {}),
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
   };
+  if ((values.port !== undefined || values.host !== undefined) && command !== 'dev' && command !== 'serve') {
+    return usageError('--port and --host are for dev and serve');
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError(`--port expects a port number from 0 to 65535, got "${values.port}"`);
+  const listen = { ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) };
+  if (command === 'dev') return runDev({ ...options, ...listen });
+  if (command === 'serve') return runServe({ ...options, ...listen });
   const started = performance.now();
   if (command === 'build') {
     const result = await build(options);
@@ -79,6 +95,40 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return usageError(`unknown command "${command}"`);
+}
+
+/** Runs until Ctrl-C (SIGINT) or SIGTERM, then closes the watcher and server and exits 0. */
+async function runDev(options: DevOptions): Promise<number> {
+  const session = await startDev({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  await untilStopped();
+  await session.close();
+  return 0;
+}
+
+async function runServe(options: DevOptions): Promise<number> {
+  const out = options.out ?? 'public';
+  if (!existsSync(path.resolve(options.root ?? '.', out))) {
+    process.stderr.write(`pressroom: ${out}/ does not exist; run "pressroom build" first, or "pressroom dev" to build and watch\n`);
+    return 1;
+  }
+  const server = await startServe(options);
+  process.stdout.write(`Serving ${server.url} (Ctrl-C to stop)\n`);
+  await untilStopped();
+  await server.close();
+  return 0;
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.write('Stopping\n');
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 function report(problems: readonly Problem[]): void {

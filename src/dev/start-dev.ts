@@ -7,9 +7,10 @@ import { error, formatProblem, plural } from '../problems.js';
 import type { Settings } from '../types.js';
 import { createLiveReload } from './live-reload.js';
 import { createRebuilder, type RebuildReport } from './rebuild.js';
-import { serveSite } from './serve-site.js';
+import { serveSite, type PreviewServer } from './serve-site.js';
+import { readPackageJson } from '../load/read-project.js';
 import { watchProject } from './watch-project.js';
-import { DEFAULT_SETTINGS } from '../validate/validate-settings.js';
+import { DEFAULT_SETTINGS, validateSettings } from '../validate/validate-settings.js';
 
 /** What to build and where to serve it. */
 export interface DevOptions extends BuildOptions {
@@ -99,4 +100,12 @@ function basePathOf(settings: Settings): string {
 
 function toProjectPath(root: string, file: string): string {
   return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+}
+
+/** `pressroom serve`: the output folder as it is, with no watching and no injected script. */
+export async function startServe(options: DevOptions = {}): Promise<PreviewServer> {
+  const paths = resolvePaths(options);
+  const read = await readPackageJson(paths.root);
+  const { settings } = validateSettings(read, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+  return serveSite({ dir: paths.out, host: options.host, port: options.port, basePath: () => basePathOf(settings), log: options.log ?? ((line) => process.stdout.write(`${line}\n`)) });
 }

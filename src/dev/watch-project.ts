@@ -15,7 +15,10 @@ const SETTLE_MS = 15;
  * Batches never overlap: paths that change while one runs are collected and make up the next.
  */
 export async function watchProject(targets: readonly string[], onBatch: (changed: string[]) => Promise<void>): Promise<ProjectWatcher> {
-  const watcher = watch([...targets], { ignoreInitial: true, atomic: true });
+  // chokidar's `atomic` holds back every unlink for 100 ms to see whether it was an editor's save; that splits a rename
+  // into an add now and an unlink later (two rebuilds, a moment with both pages, maybe a slug clash). Batching covers
+  // editors' saves instead: updateProject looks at what is on disk when the batch runs.
+  const watcher = watch([...targets], { ignoreInitial: true, atomic: false });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { DevSession } from '../../src/dev/start-dev.js';
+import { changeAndWait, devAndFreshTrees, startQuietDev } from '../helpers/dev-session.js';
+import { makeProject, readTree, release, removeProject } from '../helpers/project.js';
+
+const JANE = '\n  - Hon Jane Example';
+const TAMA = '\n  - Hon Tama Whanau';
+
+/** Three releases: a and c by Jane (Finance), b by Tama (Health); c is the only one from 2023. */
+const FILES = {
+  'seeds/a.md': release({ title: '"Alpha"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n'),
+  'seeds/b.md': release({ title: '"Bravo"', date: '2024-08-01', ministers: TAMA, portfolios: '\n  - Health' }, 'Bravo body.\n'),
+  'seeds/c.md': release({ title: '"Charlie"', date: '2023-05-01', ministers: JANE }, 'Charlie body.\n'),
+};
+
+describe('pressroom dev rebuilds only what a change touches, and ends up equal to a fresh build', () => {
+  let root: string;
+  let session: DevSession;
+  beforeEach(async () => {
+    root = await makeProject(FILES);
+    session = await startQuietDev(root);
+    assert.equal(session.first.ok, true, JSON.stringify(session.first.problems));
+  });
+  afterEach(async () => {
+    await session.close();
+    await removeProject(root);
+  });
+
+  const write = (file: string, text: string) => () => writeFile(path.join(root, file), text);
+  const assertSameAsFreshBuild = async () => {
+    const { dev, fresh } = await devAndFreshTrees(root);
+    assert.deepEqual([...dev.keys()], [...fresh.keys()]);
+    for (const [file, text] of fresh) assert.equal(dev.get(file), text, `${file} differs from a fresh build`);
+  };
+
+  it('an edit to the body below the first paragraph rewrites only the release page', async () => {
+    const outcome = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', release({ title: '"Alpha"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n\nA new second paragraph.\n')));
+    assert.deepEqual(outcome.written, ['release/a/index.html']);
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('a new title rewrites the page, its neighbours and every listing that shows it, and no other', async () => {
+    const outcome = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', release({ title: '"Alpha renamed"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n')));
+    assert.deepEqual(outcome.written, [
+      '2024/index.html', 'index.html', 'minister/jane-example/index.html', 'portfolio/finance/index.html',
+      'release/a/index.html', 'release/b/index.html', 'release/c/index.html', 'release/index.html',
+    ]);
+    assert.deepEqual(outcome.deleted, []);
+    const { dev } = await devAndFreshTrees(root);
+    assert.match(dev.get('release/a/index.html') ?? '', /<h1>Alpha renamed<\/h1>/);
+    await assertSameAsFreshBuild();
+  });
+
+  it('moving a release to another minister updates both ministers\' pages', async () => {
+    const outcome = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', release({ title: '"Alpha"', date: '2024-07-12', ministers: TAMA }, 'First paragraph of alpha.\n')));
+    assert.deepEqual(outcome.written, [
+      '2024/index.html', 'index.html', 'minister/index.html', 'minister/jane-example/index.html', 'minister/tama-whanau/index.html',
+      'portfolio/finance/index.html', 'release/a/index.html', 'release/index.html',
+    ]);
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('a release by a new minister adds their page and updates the index of ministers', async () => {
+    const outcome = await changeAndWait(session, ['seeds/d.md'], write('seeds/d.md', release({ title: '"Delta"', date: '2024-09-01', ministers: '\n  - Hon New Person' }, 'Delta body.\n')));
+    assert.deepEqual(outcome.written, [
+      '2024/index.html', 'archive/index.html', 'index.html', 'minister/index.html', 'minister/new-person/index.html',
+      'portfolio/finance/index.html', 'portfolio/index.html', 'release/b/index.html', 'release/d/index.html', 'release/index.html',
+    ]);
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('deleting a release deletes its page and the year it was alone in', async () => {
+    const outcome = await changeAndWait(session, ['seeds/c.md'], () => rm(path.join(root, 'seeds/c.md')));
+    assert.deepEqual(outcome.deleted, ['2023/index.html', 'release/c/index.html']);
+    assert.deepEqual(outcome.written, [
+      'archive/index.html', 'index.html', 'minister/index.html', 'minister/jane-example/index.html', 'portfolio/finance/index.html',
+      'portfolio/index.html', 'release/a/index.html', 'release/index.html',
+    ]);
+    await assertSameAsFreshBuild();
+  });
+
+  it('renaming a file moves its page to the new slug', async () => {
+    const outcome = await changeAndWait(session, ['seeds/b.md', 'seeds/bravo.md'], () => rename(path.join(root, 'seeds/b.md'), path.join(root, 'seeds/bravo.md')));
+    assert.deepEqual(outcome.deleted, ['release/b/index.html']);
+    assert.deepEqual(outcome.written, [
+      '2024/index.html', 'index.html', 'minister/tama-whanau/index.html', 'portfolio/health/index.html',
+      'release/a/index.html', 'release/bravo/index.html', 'release/index.html',
+    ]);
+    await assertSameAsFreshBuild();
+  });
+
+  it('a template edit rewrites the pages made with that template and nothing else', async () => {
+    const file = path.join(root, 'templates/release.eta');
+    const outcome = await changeAndWait(session, ['templates/release.eta'], async () => writeFile(file, `${await readFile(file, 'utf8')}<p class="edited">edited</p>\n`));
+    assert.deepEqual(outcome.written, ['release/a/index.html', 'release/b/index.html', 'release/c/index.html']);
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('an asset edit writes the newly hashed file, deletes the old one and rewrites every page that links it', async () => {
+    const before = await readTree(path.join(root, 'public'));
+    const file = path.join(root, 'templates/assets/site.css');
+    const outcome = await changeAndWait(session, ['templates/assets/site.css'], async () => writeFile(file, `${await readFile(file, 'utf8')}\n.edited { color: red; }\n`));
+    const oldCss = [...before.keys()].filter((f) => f.startsWith('assets/'));
+    const pages = [...before.keys()].filter((f) => f.endsWith('.html'));
+    assert.deepEqual(outcome.deleted, oldCss);
+    assert.equal(outcome.written.filter((f) => f.startsWith('assets/')).length, 1);
+    assert.notDeepEqual(outcome.written.filter((f) => f.startsWith('assets/')), oldCss);
+    assert.deepEqual(outcome.written.filter((f) => !f.startsWith('assets/')), pages);
+    await assertSameAsFreshBuild();
+  });
+
+  it('a settings edit rewrites every page, and only pages', async () => {
+    const before = await readTree(path.join(root, 'public'));
+    const settings = { title: 'Renamed Press Office', baseUrl: 'https://news.example.test/' };
+    const outcome = await changeAndWait(session, ['package.json'], write('package.json', JSON.stringify({ name: 'site', private: true, pressroom: settings }, null, 2)));
+    assert.deepEqual(outcome.written, [...before.keys()].filter((f) => f.endsWith('.html')));
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('bad YAML writes nothing and reports the problem; fixing it rebuilds as if it had never broken', async () => {
+    const before = await readTree(path.join(root, 'public'));
+    const broken = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', '---\ntitle: "Alpha\ndate: 2024-07-12\n---\n\nBody.\n'));
+    assert.equal(broken.events.at(-1)?.ok, false);
+    assert.deepEqual(broken.written, []);
+    assert.deepEqual(broken.deleted, []);
+    assert.ok(broken.events.at(-1)?.problems.some((p) => p.file === 'seeds/a.md' && p.severity === 'error'), JSON.stringify(broken.events.at(-1)?.problems));
+    assert.deepEqual(await readTree(path.join(root, 'public')), before);
+
+    const fixed = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', release({ title: '"Alpha fixed"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n')));
+    assert.equal(fixed.events.at(-1)?.ok, true);
+    assert.ok(fixed.written.includes('release/a/index.html'));
+    await assertSameAsFreshBuild();
+  });
+});
