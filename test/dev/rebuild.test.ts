@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { DevSession } from '../../src/dev/start-dev.js';
@@ -137,6 +137,27 @@ describe('pressroom dev rebuilds only what a change touches, and ends up equal t
     const fixed = await changeAndWait(session, ['seeds/a.md'], write('seeds/a.md', release({ title: '"Alpha fixed"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n')));
     assert.equal(fixed.events.at(-1)?.ok, true);
     assert.ok(fixed.written.includes('release/a/index.html'));
+    await assertSameAsFreshBuild();
+  });
+
+  it('an editor\'s atomic save (write a temp file, rename it over the release) is one ordinary edit', async () => {
+    const temp = path.join(root, 'seeds/.a.md.swp');
+    const outcome = await changeAndWait(session, ['seeds/a.md'], async () => {
+      await writeFile(temp, release({ title: '"Alpha"', date: '2024-07-12', ministers: JANE }, 'First paragraph of alpha.\n\nSaved atomically.\n'));
+      await rename(temp, path.join(root, 'seeds/a.md'));
+    });
+    assert.deepEqual(outcome.written, ['release/a/index.html']);
+    assert.deepEqual(outcome.deleted, []);
+    await assertSameAsFreshBuild();
+  });
+
+  it('a folder of releases moved in at once is read whole', async () => {
+    const outside = path.join(root, 'incoming');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'e.md'), release({ title: '"Echo"', date: '2022-01-05', ministers: TAMA }, 'Echo body.\n'));
+    const outcome = await changeAndWait(session, ['seeds/more'], () => rename(outside, path.join(root, 'seeds/more')));
+    assert.ok(outcome.written.includes('release/e/index.html') && outcome.written.includes('2022/index.html'), outcome.written.join(', '));
+    assert.deepEqual(outcome.deleted, []);
     await assertSameAsFreshBuild();
   });
 });
