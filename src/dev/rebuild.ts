@@ -68,9 +68,10 @@ export function createRebuilder(options: BuildOptions): Rebuilder {
       const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
       const inputs = new Map<string, unknown>();
       const stale: PagePlan[] = [];
+      const known = new WeakMap<object, object>();
       for (const plan of planned.pages) {
         inputs.set(plan.path, plan.data);
-        const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data);
+        const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
         if (!same) stale.push(plan);
       }
       const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
