@@ -19,7 +19,7 @@ Commands:
 
 Options:
   --content DIR    folder of release files (default: seeds)
-  --out DIR        output folder, replaced whole on success (default: public; build only)
+  --out DIR        output folder (default: public); build replaces it whole on success, dev updates it
   --templates DIR  folder of Eta templates and assets (default: templates)
   --base-url URL   address the site is published at, overriding the baseUrl setting
   --port N         dev/serve: first port to try (default: 4000; the next is tried if it is taken)

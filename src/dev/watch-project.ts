@@ -1,4 +1,5 @@
 /** Watches the project's sources and turns bursts of file events into batches, one rebuild at a time. */
+import path from 'node:path';
 import { watch } from 'chokidar';
 
 /** A running watcher. */
@@ -39,6 +40,14 @@ export async function watchProject(targets: readonly string[], onBatch: (changed
   };
   watcher.on('all', (_event, changedPath) => {
     pending.add(changedPath);
+    schedule();
+  });
+  // chokidar drops a file's second "change" within 50 ms of the first, so two quick saves would leave the first on
+  // the page. Its raw file-system events are never throttled: every one of them joins the batch too.
+  watcher.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!watched || !name) return;
+    pending.add(path.basename(watched) === name ? watched : path.resolve(watched, name));
     schedule();
   });
   await new Promise<void>((resolve, reject) => {
