@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** The `pressroom` command: argv → a library call → printed problems and summary → exit code. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import type { DevOptions } from './dev/start-dev.js';
 import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import type { Problem } from './types.js';
@@ -12,16 +14,20 @@ const HELP = `Usage: pressroom <command> [options]
 Commands:
   build     Build the site from the release files into the output folder
   check     Report every problem in every release file, template and setting; write nothing
+  dev       Build, serve the output with live reload, and rebuild what changed on every save
+  serve     Serve a finished build from the output folder (no watching, no reload script)
 
 Options:
   --content DIR    folder of release files (default: seeds)
-  --out DIR        output folder, replaced whole on success (default: public; build only)
+  --out DIR        output folder (default: public); build replaces it whole on success, dev updates it
   --templates DIR  folder of Eta templates and assets (default: templates)
   --base-url URL   address the site is published at, overriding the baseUrl setting
   --now TIME       build as at this instant (ISO 8601 with offset, such as 2024-07-12T06:00:00+12:00),
                    instead of the clock; embargoes that have not lifted by then stay hidden
   --drafts         build draft releases too, for a preview
-  --json           print the summary (counts, pages, problems, nextEmbargo) as JSON on stdout
+  --json           build: print the summary (counts, pages, problems, nextEmbargo) as JSON on stdout
+  --port N         dev/serve: first port to try (default: 4000; the next is tried if it is taken)
+  --host H         dev/serve: interface to listen on (default: 127.0.0.1, this machine only)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -35,6 +41,8 @@ const OPTIONS = {
   now: { type: 'string' },
   drafts: { type: 'boolean' },
   json: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -71,6 +79,14 @@ export async function main(argv: string[]): Promise<number> {
     now: values.now === undefined ? new Date() : parseNow(values.now),
   };
   if (Number.isNaN(options.now.getTime())) return usageError(`--now "${values.now}" is not a date and time; expected one such as 2024-07-12T06:00:00+12:00`);
+  if ((values.port !== undefined || values.host !== undefined) && command !== 'dev' && command !== 'serve') {
+    return usageError('--port and --host are for dev and serve');
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError(`--port expects a port number from 0 to 65535, got "${values.port}"`);
+  const listen = { ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) };
+  if (command === 'dev') return runDev({ ...options, ...listen });
+  if (command === 'serve') return runServe({ ...options, ...listen });
   const started = performance.now();
   // Loaded only now, so --help, --version and usage errors answer without loading the Markdown and template engines.
   const { build, check } = await import('./pipeline.js');
@@ -118,6 +134,42 @@ function summaryJson(result: BuildResult, out: string) {
     problems: result.problems,
     nextEmbargo: result.nextEmbargo ? { file: result.nextEmbargo.file, at: new Date(result.nextEmbargo.at).toISOString(), local: result.nextEmbargo.local } : null,
   };
+}
+
+/** Runs until Ctrl-C (SIGINT) or SIGTERM, then closes the watcher and server and exits 0. */
+async function runDev(options: DevOptions): Promise<number> {
+  const { startDev } = await import('./dev/start-dev.js');
+  const session = await startDev({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  await untilStopped();
+  await session.close();
+  return 0;
+}
+
+async function runServe(options: DevOptions): Promise<number> {
+  const out = options.out ?? 'public';
+  if (!existsSync(path.resolve(options.root ?? '.', out))) {
+    process.stderr.write(`pressroom: ${out}/ does not exist; run "pressroom build" first, or "pressroom dev" to build and watch\n`);
+    return 1;
+  }
+  const { startServe } = await import('./dev/start-dev.js');
+  const server = await startServe(options);
+  process.stdout.write(`Serving ${server.url} (Ctrl-C to stop)\n`);
+  await untilStopped();
+  await server.close();
+  return 0;
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.write('Stopping\n');
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 function report(problems: readonly Problem[]): void {

@@ -72,25 +72,40 @@ export interface ProduceOptions extends Visibility {
   outFolder?: string;
 }
 
+/** Turns one settings' worth of release files into outcomes: `renderReleases`, or a memoised stand-in in dev mode. */
+export type ReleaseRenderer = typeof renderReleases;
+
 /**
- * The whole site produced in memory from what was read: reads nothing, writes nothing. The search index is not in
- * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode can run it after writing pages).
+ * Everything up to rendering pages: settings, the releases visible now, the assembled site, its page plans and
+ * assets. Reads and writes nothing; dev mode calls it with a memoised renderer and renders only the stale plans.
  */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
+export async function planSite(project: Project, overrides: SettingsOverrides, visibility: Visibility = {}, render: ReleaseRenderer = renderReleases) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  for (const outcome of await renderReleases(project.releases, settings)) {
+  for (const outcome of await render(project.releases, settings)) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
   }
   // Held-back releases go before assembly, so no page, listing, feed, count or neighbour link can mention them.
-  const visible = selectPublished(rendered, options);
+  const visible = selectPublished(rendered, visibility);
   const site = assembleSite(visible.published, settings);
   const plan = planPages(site);
   const assets = planAssets(project.assets);
-  const pages = renderPages(plan.pages, { templates: project.templates, folder: templatesFolder }, settings, assets.paths);
-  problems.push(...plan.problems, ...pages.problems);
-  const files: OutputFile[] = [...pages.files, ...assets.files];
+  problems.push(...plan.problems);
+  const nextEmbargo = visible.nextEmbargo ? { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } : undefined;
+  return { settings, site, held: visible.held, nextEmbargo, pages: plan.pages, assets, problems };
+}
+
+/**
+ * The whole site produced in memory from what was read: reads nothing, writes nothing. The search index is not in
+ * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode runs it after writing pages).
+ */
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
+  const planned = await planSite(project, overrides, options);
+  const { settings, site, problems } = planned;
+  const pages = renderPages(planned.pages, { templates: project.templates, folder: templatesFolder }, settings, planned.assets.paths);
+  problems.push(...pages.problems);
+  const files: OutputFile[] = [...pages.files, ...planned.assets.files];
   // Links are checked only when everything rendered: a missing template would make every link to its pages look broken.
   if (pages.problems.length === 0) problems.push(...checkLinks(files, settings.baseUrl, options.outFolder ?? 'public'));
   const stats: BuildStats = {
@@ -100,7 +115,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     pages: pages.files.filter((f) => f.path.endsWith('.html')).length,
     files: files.length,
     feeds: pages.files.filter((f) => f.path.endsWith('feed.xml')).length,
-    withheld: visible.held,
+    withheld: planned.held,
     withdrawn: site.withdrawn.length,
   };
   return {
@@ -108,8 +123,8 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     problems: sortProblems(problems),
     stats,
     pages: files.map((f) => f.path).sort(),
-    search: selectSearchPages(plan.pages, pages.files, settings),
-    ...(visible.nextEmbargo ? { nextEmbargo: { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } } : {}),
+    search: selectSearchPages(planned.pages, pages.files, settings),
+    ...(planned.nextEmbargo ? { nextEmbargo: planned.nextEmbargo } : {}),
   };
 }
 
@@ -137,18 +152,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return indexed;
 }
 
-async function readAndProduce(options: BuildOptions) {
+/** The project's folders with defaults filled in; `out` is absolute. */
+export function resolvePaths(options: BuildOptions) {
   const root = path.resolve(options.root ?? '.');
-  const paths = {
+  return {
     root,
     content: options.content ?? 'seeds',
     templates: options.templates ?? 'templates',
     out: path.resolve(root, options.out ?? 'public'),
   };
+}
+
+/** What the options say is visible: the build's "now" as an instant, and whether drafts are built. */
+export function visibilityOf(options: BuildOptions): Visibility {
+  return { ...(options.now ? { now: options.now.getTime() } : {}), ...(options.drafts ? { drafts: true } : {}) };
+}
+
+async function readAndProduce(options: BuildOptions) {
+  const paths = resolvePaths(options);
+  const root = paths.root;
   const read = await readProject(paths);
   const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
-    ...(options.now ? { now: options.now.getTime() } : {}),
-    ...(options.drafts ? { drafts: true } : {}),
+    ...visibilityOf(options),
     outFolder: displayFolder(root, paths.out),
   });
   const problems = sortProblems([...read.problems, ...produced.problems]);
@@ -163,14 +188,15 @@ async function readAndProduce(options: BuildOptions) {
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */
-function checkOutputFolder(paths: { root: string; content: string; templates: string; out: string }): Problem | undefined {
+export function checkOutputFolder(paths: { root: string; content: string; templates: string; out: string }): Problem | undefined {
   const sources = [paths.root, path.resolve(paths.root, paths.content), path.resolve(paths.root, paths.templates)];
   const clash = sources.find((source) => source === paths.out || !path.relative(paths.out, source).startsWith('..'));
   if (clash === undefined) return undefined;
   return error(displayFolder(paths.root, paths.out), `cannot be the output folder: it is or holds ${displayFolder(paths.root, clash)}, and the output folder is replaced whole on every build; choose an empty or separate folder such as "public"`);
 }
 
-function displayFolder(root: string, folder: string): string {
+/** A folder as the user would name it, relative to the project ("templates", "."). */
+export function displayFolder(root: string, folder: string): string {
   const relative = path.relative(root, path.resolve(root, folder));
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }

@@ -43,9 +43,12 @@ function groupByName(
   keyOf: (name: string) => Slug,
 ): (Minister | Portfolio)[] {
   const groups = new Map<Slug, Minister>();
+  // Thousands of releases share a few dozen names: key each name once.
+  const keys = new Map<string, Slug>();
   for (const release of sorted) {
     for (const name of namesOf(release)) {
-      const slug = keyOf(name);
+      let slug = keys.get(name);
+      if (slug === undefined) keys.set(name, (slug = keyOf(name)));
       const group = groups.get(slug);
       if (group) group.releases.push(release);
       else groups.set(slug, { slug, name, releases: [release] });

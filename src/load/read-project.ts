@@ -20,8 +20,10 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-const TEMPLATE_EXTENSION = '.eta';
-const ASSETS_FOLDER = 'assets';
+/** Templates are the files below the templates folder with this extension. */
+export const TEMPLATE_EXTENSION = '.eta';
+/** The folder below templates/ whose files are copied as assets. */
+export const ASSETS_FOLDER = 'assets';
 
 /** Reads package.json, every release under the content folder, and every template and asset. */
 export async function readProject(paths: ProjectPaths): Promise<ReadResult> {
@@ -51,7 +53,8 @@ export async function readProject(paths: ProjectPaths): Promise<ReadResult> {
   return { project: { packageJson, releases, templates, assets }, problems };
 }
 
-async function readPackageJson(root: string): Promise<SourceFile> {
+/** package.json as a source file; a missing one reads as empty, which settings validation reports. */
+export async function readPackageJson(root: string): Promise<SourceFile> {
   try {
     return { path: 'package.json', bytes: await readFile(path.join(root, 'package.json')) };
   } catch (cause) {
@@ -60,7 +63,7 @@ async function readPackageJson(root: string): Promise<SourceFile> {
   }
 }
 
-async function readSource(root: string, file: string): Promise<SourceFile> {
+export async function readSource(root: string, file: string): Promise<SourceFile> {
   return { path: toPosix(path.relative(root, file)), bytes: await readFile(file) };
 }
 
@@ -81,7 +84,8 @@ async function listFolder(root: string, dir: string, problems: Problem[], what: 
   return files.sort(comparePaths);
 }
 
-async function walk(dir: string, files: string[]): Promise<void> {
+/** Adds every file below `dir` to `files`, unsorted, skipping hidden and "_" names and linked folders. */
+export async function walk(dir: string, files: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
@@ -93,7 +97,7 @@ async function walk(dir: string, files: string[]): Promise<void> {
 }
 
 /** Sorts by path segments, so "a/b.md" comes before "a-b.md" on every machine. */
-function comparePaths(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   const left = toPosix(a).split('/');
   const right = toPosix(b).split('/');
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
@@ -104,7 +108,8 @@ function comparePaths(a: string, b: string): number {
   return left.length - right.length;
 }
 
-function isInside(parent: string, child: string): boolean {
+/** True when `child` is strictly below `parent`. */
+export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
@@ -114,6 +119,7 @@ function displayPath(root: string, full: string): string {
   return toPosix(relative.startsWith('..') ? full : relative) || '.';
 }
 
-function toPosix(p: string): string {
+/** A platform path with forward slashes. */
+export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

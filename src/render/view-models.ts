@@ -40,8 +40,20 @@ export function typeLabel(type: string, plural = false): string {
   return plural ? labels.many : labels.one;
 }
 
-/** The card for a release. */
+/** Cards already made, one per release object: a release is listed on several pages, and dev mode keeps releases. */
+const cards = new WeakMap<RenderedRelease, ReleaseCard>();
+
+/** The card for a release; the same object each time for the same release, so treat it as read-only. */
 export function releaseCard(release: RenderedRelease): ReleaseCard {
+  let card = cards.get(release);
+  if (card === undefined) {
+    card = makeCard(release);
+    cards.set(release, card);
+  }
+  return card;
+}
+
+function makeCard(release: RenderedRelease): ReleaseCard {
   return {
     title: release.title,
     path: releasePath(release),

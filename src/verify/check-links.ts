@@ -19,10 +19,12 @@ const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 const SITEMAP_LOC = /<loc>([^<]*)<\/loc>/g;
 const ROBOTS_SITEMAP = /^Sitemap:\s*(\S+)\s*$/gim;
 
-/** Broken links in page order, each (page, link) once. Links to other sites and non-web schemes are not followed. */
-export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string): BrokenLink[] {
+/**
+ * Broken links in page order, each (page, link) once. Links to other sites and non-web schemes are not followed.
+ * `produced` is every output path, when `files` holds only some of them (dev mode checks just the pages it re-rendered).
+ */
+export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string, produced: ReadonlySet<string> = new Set(files.map((f) => f.path))): BrokenLink[] {
   const base = new URL(baseUrl);
-  const produced = new Set(files.map((f) => f.path));
   const broken: BrokenLink[] = [];
   for (const file of files) {
     if (typeof file.content !== 'string' || !/\.(html|xml|txt)$/.test(file.path)) continue;
@@ -39,8 +41,8 @@ export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string): 
 }
 
 /** The broken links as build errors naming the page (below the output folder as the user named it) and the link. */
-export function checkLinks(files: readonly OutputFile[], baseUrl: string, outFolder: string): Problem[] {
-  return findBrokenLinks(files, baseUrl).map((b) => error(`${outFolder}/${b.page}`, `links to "${b.link}", ${b.reason}; fix the link, or the template or release that writes it`));
+export function checkLinks(files: readonly OutputFile[], baseUrl: string, outFolder: string, produced?: ReadonlySet<string>): Problem[] {
+  return findBrokenLinks(files, baseUrl, produced).map((b) => error(`${outFolder}/${b.page}`, `links to "${b.link}", ${b.reason}; fix the link, or the template or release that writes it`));
 }
 
 function linksIn(path: string, content: string): string[] {

@@ -1,0 +1,126 @@
+/** The build with a memory: the same stages as `build`, redoing only what the changed files can have changed. */
+import { createHash } from 'node:crypto';
+import { readProject } from '../load/read-project.js';
+import { updateProject } from '../load/update-project.js';
+import { checkOutputFolder, displayFolder, planSite, resolvePaths, visibilityOf, type BuildOptions } from '../pipeline.js';
+import { hasErrors, sortProblems } from '../problems.js';
+import { renderPages } from '../render/render-pages.js';
+import { checkLinks } from '../verify/check-links.js';
+import type { OutputFile, PagePlan, Problem, Project, Settings } from '../types.js';
+import { writeChanges } from '../write/write-changes.js';
+import { writeSite } from '../write/write-site.js';
+import { memoiseReleases } from './memoise-releases.js';
+import { sameData } from './same-data.js';
+import { createSearchIndexUpdater, type SearchIndexReport } from './update-search-index.js';
+
+/** What one rebuild did. */
+export interface RebuildReport {
+  /** False when any problem is an error: nothing was written and the last good site stays. */
+  ok: boolean;
+  /** Every problem, sorted, exactly as `check` reports them. */
+  problems: Problem[];
+  /** Output paths written, sorted. */
+  written: string[];
+  /** Output paths deleted, sorted. */
+  deleted: string[];
+  /** How many pages went through the templates (a page re-rendered to the same bytes is not written). */
+  rendered: number;
+  /** The settings in force, for the server's base path. */
+  settings: Settings;
+}
+
+/** Rebuilds after changes; the first call (or the first after a failed full read) reads and writes everything. */
+export interface Rebuilder {
+  /** `changed` holds absolute or project-relative paths of files or folders that were added, edited or removed. */
+  rebuild(changed: readonly string[]): Promise<RebuildReport>;
+  /** Resolves when the search index has caught up with the last rebuild. */
+  searchIdle(): Promise<void>;
+}
+
+/** What the last good rebuild produced, so the next one can tell what is new. */
+interface Memory {
+  /** Template name → everything besides a page's data that its output depends on. */
+  environments: Map<string, string>;
+  /** Output path → its page's template data. */
+  inputs: Map<string, unknown>;
+  /** Output path → hash of the bytes written there. */
+  outputs: Map<string, string>;
+}
+
+/** A rebuilder for one project; it holds the project as last read and the last good site's inputs and outputs. */
+export function createRebuilder(options: BuildOptions, onSearchIndexed: (report: SearchIndexReport) => void = () => {}): Rebuilder {
+  const paths = resolvePaths(options);
+  const overrides = options.baseUrl ? { baseUrl: options.baseUrl } : {};
+  const templatesFolder = displayFolder(paths.root, paths.templates);
+  const outFolder = displayFolder(paths.root, paths.out);
+  const visibility = visibilityOf(options);
+  const renderReleases = memoiseReleases();
+  let project: Project | undefined;
+  let readProblems: Problem[] = [];
+  let memory: Memory | undefined;
+  const search = createSearchIndexUpdater(paths.out, onSearchIndexed);
+
+  const read = async (changed: readonly string[]) => {
+    const updated = project && readProblems.length === 0 ? await updateProject(project, paths, changed) : undefined;
+    if (updated) return updated;
+    const fresh = await readProject(paths);
+    readProblems = fresh.problems;
+    return fresh.project;
+  };
+
+  return {
+    searchIdle: () => search.idle(),
+    async rebuild(changed) {
+      project = await read(changed);
+      const planned = await planSite(project, overrides, visibility, renderReleases);
+      const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
+      const inputs = new Map<string, unknown>();
+      const stale: PagePlan[] = [];
+      const known = new WeakMap<object, object>();
+      for (const plan of planned.pages) {
+        inputs.set(plan.path, plan.data);
+        const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
+        if (!same) stale.push(plan);
+      }
+      const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
+      const unsafe = checkOutputFolder(paths);
+      // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
+      const everyPath = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
+      const broken = pages.problems.length === 0 ? checkLinks(pages.files, planned.settings.baseUrl, outFolder, everyPath) : [];
+      const problems = sortProblems([...readProblems, ...planned.problems, ...pages.problems, ...broken, ...(unsafe ? [unsafe] : [])]);
+      const report = { problems, settings: planned.settings, rendered: stale.length };
+      if (hasErrors(problems)) return { ...report, ok: false, written: [], deleted: [] };
+
+      const outputs = new Map<string, string>();
+      const changedFiles: OutputFile[] = [];
+      for (const file of [...pages.files, ...planned.assets.files]) {
+        const hash = hashOf(file.content);
+        outputs.set(file.path, hash);
+        if (memory?.outputs.get(file.path) !== hash) changedFiles.push(file);
+      }
+      // Pages not re-rendered are unchanged: carry their hashes over from the last good site.
+      for (const plan of planned.pages) if (!outputs.has(plan.path)) outputs.set(plan.path, memory!.outputs.get(plan.path)!);
+      const deleted = memory ? [...memory.outputs.keys()].filter((file) => !outputs.has(file)) : [];
+      const everything = memory === undefined;
+      if (everything) await writeSite(paths.out, changedFiles);
+      else await writeChanges(paths.out, changedFiles, deleted);
+      memory = { environments, inputs, outputs };
+      search.update(planned.pages, pages.files, planned.settings, everything);
+      return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
+    },
+  };
+}
+
+/**
+ * What a page's bytes depend on besides its own data: the settings, the assets' hashed names, its own template, and
+ * every template that no page names directly (layout, partials), since any page may include those.
+ */
+function describeEnvironments(templates: ReadonlyMap<string, string>, plans: readonly PagePlan[], settings: Settings, assetPaths: ReadonlyMap<string, string>): Map<string, string> {
+  const used = new Set(plans.map((plan) => plan.template));
+  const shared = JSON.stringify([settings, [...assetPaths], [...templates].filter(([name]) => !used.has(name))]);
+  return new Map([...used].map((name) => [name, `${shared}\0${templates.get(name) ?? ''}`]));
+}
+
+function hashOf(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}

@@ -1,0 +1,74 @@
+/**
+ * Dev mode's search index: rebuilt in the background after the pages are written, so a save shows up first and
+ * search catches up. Only the newest run's index is written; an older run that finishes late is dropped.
+ */
+import { selectSearchPages, indexSearch, SEARCH_INDEX_PATH } from '../render/index-search.js';
+import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
+import { writeChanges } from '../write/write-changes.js';
+
+const CONTENT_NAMED = /_[0-9a-f]{6,}\.pf_(?:fragment|index|meta)$/;
+
+/** What one background indexing run did. */
+export interface SearchIndexReport {
+  /** Index files written and stale ones deleted. */
+  written: number;
+  deleted: number;
+  /** Why the index could not be built (a warning, or an error when search is required). */
+  problems: Problem[];
+  ms: number;
+}
+
+/** Keeps the searchable pages' HTML between rebuilds and re-indexes when any of them changed. */
+export interface SearchIndexUpdater {
+  /**
+   * Takes a rebuild's plans and the pages it rendered. `everything` says the output folder was replaced whole, so the
+   * index must be written again even if no searchable page changed. Returns at once; see `idle`.
+   */
+  update(plans: readonly PagePlan[], rendered: readonly OutputFile[], settings: Settings, everything: boolean): void;
+  /** Resolves when the newest run has finished (for tests and a clean stop). */
+  idle(): Promise<void>;
+}
+
+/** One updater per dev session; `onIndexed` hears about each run that was written. */
+export function createSearchIndexUpdater(outDir: string, onIndexed: (report: SearchIndexReport) => void): SearchIndexUpdater {
+  const html = new Map<string, string>();
+  let written = new Set<string>();
+  let generation = 0;
+  let running: Promise<void> = Promise.resolve();
+
+  return {
+    update(plans, rendered, settings, everything) {
+      const searchable = new Set(plans.filter((plan) => plan.searchable).map((plan) => plan.path));
+      let changed = everything;
+      for (const path of [...html.keys()]) {
+        if (!searchable.has(path)) {
+          html.delete(path);
+          changed = true;
+        }
+      }
+      for (const file of rendered) {
+        if (searchable.has(file.path) && typeof file.content === 'string' && html.get(file.path) !== file.content) {
+          html.set(file.path, file.content);
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      const current = ++generation;
+      const input = selectSearchPages(plans, [...html].map(([path, content]) => ({ path, content })), settings);
+      const started = performance.now();
+      running = running.then(async () => {
+        if (current !== generation) return;
+        const index = await indexSearch(input);
+        if (current !== generation) return;
+        const paths = new Set(index.files.map((file) => file.path));
+        const stale = [...written].filter((path) => !paths.has(path) && path.startsWith(SEARCH_INDEX_PATH));
+        // Pagefind names its fragments and index chunks by content, so one written before has these very bytes.
+        const fresh = everything ? index.files : index.files.filter((file) => !(written.has(file.path) && CONTENT_NAMED.test(file.path)));
+        await writeChanges(outDir, fresh, everything ? [] : stale);
+        written = paths;
+        onIndexed({ written: fresh.length, deleted: stale.length, problems: index.problems, ms: performance.now() - started });
+      });
+    },
+    idle: () => running,
+  };
+}
