@@ -18,6 +18,7 @@ Options:
   --out DIR        output folder, replaced whole on success (default: public; build only)
   --templates DIR  folder of Eta templates and assets (default: templates)
   --base-url URL   address the site is published at, overriding the baseUrl setting
+  --no-cache       build from scratch, neither reading nor writing node_modules/.cache/pressroom/
   -h, --help       show this help
   -v, --version    show the version
 
@@ -28,6 +29,7 @@ const OPTIONS = {
   out: { type: 'string' },
   templates: { type: 'string' },
   'base-url': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.templates !== undefined ? { templates: values.templates } : {}),
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+    ...(values['no-cache'] ? { cache: false } : {}),
   };
   const started = performance.now();
   if (command === 'build') {

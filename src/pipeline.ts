@@ -1,14 +1,17 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
+import { readBuildCache, type BuildCache } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
-import { renderReleases } from './render/render-releases.js';
+import { renderCacheKey, type RenderCache } from './render/render-cache.js';
+import { renderReleases, type ReleaseOutcome } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
+import { writeBuildCache } from './write/write-build-cache.js';
 import { writeSite } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
@@ -23,6 +26,8 @@ export interface BuildOptions {
   templates?: string;
   /** Overrides the baseUrl setting for this build. */
   baseUrl?: string;
+  /** Use and update the render cache in node_modules/.cache/pressroom/ (default true); false builds from scratch. */
+  cache?: boolean;
 }
 
 /** Counts for the summary line. */
@@ -43,13 +48,16 @@ export interface BuildResult {
 }
 
 /** The whole site produced in memory from what was read: reads nothing, writes nothing. */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string) {
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, cache?: RenderCache) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  for (const outcome of await renderReleases(project.releases, settings)) {
+  const outcomes = await renderReleases(project.releases, settings, cache ? { cache } : {});
+  for (const outcome of outcomes) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
   }
+  // The outcomes by cache key, for the next build: only files that are still here, so the cache never outgrows them.
+  const renders = new Map<string, ReleaseOutcome>(cache ? project.releases.map((source, index) => [renderCacheKey(source, settings, cache.salt), outcomes[index]!]) : []);
   const site = assembleSite(rendered, settings);
   const plan = planPages(site);
   const assets = planAssets(project.assets);
@@ -63,7 +71,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     pages: pages.files.length,
     files: files.length,
   };
-  return { files, problems: sortProblems(problems), stats };
+  return { files, problems: sortProblems(problems), stats, renders };
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
@@ -74,11 +82,12 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** Builds the site into the output folder, replacing it only if there is no error anywhere. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result, files, paths } = await readAndProduce(options);
+  const { result, files, paths, cache, renders } = await readAndProduce(options);
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
-  await writeSite(paths.out, files);
+  const manifest = await writeSite(paths.out, files, cache?.manifest);
+  if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
   return result;
 }
 
@@ -91,9 +100,10 @@ async function readAndProduce(options: BuildOptions) {
     out: path.resolve(root, options.out ?? 'public'),
   };
   const read = await readProject(paths);
-  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates));
+  const cache: BuildCache | undefined = options.cache === false ? undefined : await readBuildCache(root);
+  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), cache?.render);
   const problems = sortProblems([...read.problems, ...produced.problems]);
-  return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths };
+  return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths, cache, renders: produced.renders };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */
