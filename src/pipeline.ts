@@ -7,8 +7,8 @@ import { error, hasErrors, sortProblems } from './problems.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
-import { renderCacheKey, type RenderCache } from './render/render-cache.js';
-import { renderReleases, type ReleaseOutcome } from './render/render-releases.js';
+import { renderCacheKey } from './render/render-cache.js';
+import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { writeBuildCache } from './write/write-build-cache.js';
@@ -28,6 +28,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Use and update the render cache in node_modules/.cache/pressroom/ (default true); false builds from scratch. */
   cache?: boolean;
+  /** Worker threads for rendering Markdown; default one per core for large sites, 0 renders on the main thread. */
+  threads?: number;
 }
 
 /** Counts for the summary line. */
@@ -48,10 +50,11 @@ export interface BuildResult {
 }
 
 /** The whole site produced in memory from what was read: reads nothing, writes nothing. */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, cache?: RenderCache) {
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, render: RenderOptions = {}) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  const outcomes = await renderReleases(project.releases, settings, cache ? { cache } : {});
+  const outcomes = await renderReleases(project.releases, settings, render);
+  const { cache } = render;
   for (const outcome of outcomes) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
@@ -101,7 +104,10 @@ async function readAndProduce(options: BuildOptions) {
   };
   const read = await readProject(paths);
   const cache: BuildCache | undefined = options.cache === false ? undefined : await readBuildCache(root);
-  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), cache?.render);
+  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
+    ...(cache ? { cache: cache.render } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  });
   const problems = sortProblems([...read.problems, ...produced.problems]);
   return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths, cache, renders: produced.renders };
 }
