@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build, check, type BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
+import { progressLine } from './progress-line.js';
 import type { Problem } from './types.js';
 
 const HELP = `Usage: pressroom <command> [options]
@@ -63,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const started = performance.now();
   if (command === 'build') {
-    const result = await build(options);
+    const progress = progressLine(process.stderr);
+    const result = await build({ ...options, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.problems);
     if (!result.ok) return failed(result, 'nothing was written');
     const ms = Math.round(performance.now() - started);

@@ -30,6 +30,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads for rendering Markdown; default one per core for large sites, 0 renders on the main thread. */
   threads?: number;
+  /** Told what the build is doing as it goes: a stage, and how much of it is done. */
+  progress?: (stage: 'render' | 'pages' | 'write', done: number, total: number) => void;
 }
 
 /** Counts for the summary line. */
@@ -50,7 +52,7 @@ export interface BuildResult {
 }
 
 /** The whole site produced in memory from what was read: reads nothing, writes nothing. */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, render: RenderOptions = {}) {
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, render: RenderOptions = {}, progress?: BuildOptions['progress']) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
   const outcomes = await renderReleases(project.releases, settings, render);
@@ -64,6 +66,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   const site = assembleSite(rendered, settings);
   const plan = planPages(site);
   const assets = planAssets(project.assets);
+  progress?.('pages', 0, plan.pages.length);
   const pages = renderPages(plan.pages, { templates: project.templates, folder: templatesFolder }, settings, assets.paths);
   problems.push(...plan.problems, ...pages.problems);
   const files: OutputFile[] = [...pages.files, ...assets.files];
@@ -89,6 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
+  options.progress?.('write', 0, files.length);
   const manifest = await writeSite(paths.out, files, cache?.manifest);
   if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
   return result;
@@ -107,7 +111,8 @@ async function readAndProduce(options: BuildOptions) {
   const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
     ...(cache ? { cache: cache.render } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
-  });
+    ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.('render', done, total) } : {}),
+  }, options.progress);
   const problems = sortProblems([...read.problems, ...produced.problems]);
   return { result: { ok: !hasErrors(problems), problems, stats: produced.stats }, files: produced.files, paths, cache, renders: produced.renders };
 }

@@ -18,6 +18,8 @@ export interface RenderOptions {
   cache?: RenderCache;
   /** Worker threads to render on; default: one per core once there are at least PARALLEL_THRESHOLD files to render. */
   threads?: number;
+  /** Told how many files are done, out of how many, as rendering goes on. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -46,10 +48,16 @@ export async function renderReleases(sources: readonly SourceFile[], settings: S
     else missing.push(index);
   });
   const threads = options.threads ?? (missing.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
+  const cached = sources.length - missing.length;
+  const progress = (done: number) => options.onProgress?.(cached + done, sources.length);
+  progress(0);
   if (threads < 1) {
-    for (const index of missing) outcomes[index] = renderRelease(sources[index]!, settings);
+    missing.forEach((index, done) => {
+      outcomes[index] = renderRelease(sources[index]!, settings);
+      if (done % 50 === 49) progress(done + 1);
+    });
   } else {
-    const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads);
+    const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads, progress);
     missing.forEach((index, position) => (outcomes[index] = rendered[position]));
   }
   return outcomes as ReleaseOutcome[];
@@ -59,11 +67,12 @@ export async function renderReleases(sources: readonly SourceFile[], settings: S
  * Renders on a short-lived pool of worker threads. Files go out in batches handed to whichever worker is free, so
  * message passing stays a small share of the work and a slow batch does not hold the others up.
  */
-async function renderOnWorkers(sources: readonly SourceFile[], settings: Settings, threads: number): Promise<ReleaseOutcome[]> {
+async function renderOnWorkers(sources: readonly SourceFile[], settings: Settings, threads: number, progress: (done: number) => void): Promise<ReleaseOutcome[]> {
   const count = Math.max(1, Math.min(threads, Math.ceil(sources.length / 8)));
   const batchSize = Math.max(8, Math.min(200, Math.ceil(sources.length / (count * 8))));
   const outcomes: ReleaseOutcome[] = new Array(sources.length);
   let next = 0;
+  let done = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let start = 0;
@@ -75,6 +84,7 @@ async function renderOnWorkers(sources: readonly SourceFile[], settings: Setting
       };
       worker.on('message', (batch: ReleaseOutcome[]) => {
         batch.forEach((outcome, offset) => (outcomes[start + offset] = outcome));
+        progress((done += batch.length));
         send();
       });
       worker.on('error', reject);
