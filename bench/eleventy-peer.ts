@@ -24,12 +24,13 @@ export async function writeEleventySite(dir: string, count: number, templates: s
   await mkdir(path.join(dir, '_includes'), { recursive: true });
   await writeFile(path.join(dir, 'eleventy.config.mjs'), `export default function (config) {
   config.ignores.add('templates/**');
+  config.addFilter('isoDate', (date) => date.toISOString().slice(0, 10));
   return { dir: { input: '.', output: '_site' }, markdownTemplateEngine: false, htmlTemplateEngine: 'njk' };
 }
 `);
   await writeFile(path.join(dir, 'seeds/seeds.11tydata.json'), JSON.stringify({ layout: 'release.njk', tags: ['releases'], permalink: '{{ type or "release" }}/{{ page.fileSlug }}/index.html' }));
   await writeFile(path.join(dir, '_includes/release.njk'), `<!doctype html><html lang="en-NZ"><head><meta charset="utf-8"><title>{{ title }}</title></head><body>
-<article><p>{{ page.date | dateToRfc3339 }}</p><h1>{{ title }}</h1><ul>{% for m in ministers %}<li>{{ m }}</li>{% endfor %}</ul>
+<article><p>{{ page.date | isoDate }}</p><h1>{{ title }}</h1><ul>{% for m in ministers %}<li>{{ m }}</li>{% endfor %}</ul>
 <ul>{% for p in portfolios %}<li>{{ p }}</li>{% endfor %}</ul>{{ content | safe }}</article></body></html>
 `);
   await writeFile(path.join(dir, 'index.njk'), `---
@@ -38,7 +39,7 @@ permalink: "{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber + 1 
 eleventyExcludeFromCollections: true
 ---
 <!doctype html><html lang="en-NZ"><head><meta charset="utf-8"><title>Latest releases</title></head><body><ul>
-{% for item in items %}<li><a href="{{ item.url }}">{{ item.data.title }}</a> {{ item.date | dateToRfc3339 }}</li>{% endfor %}
+{% for item in items %}<li><a href="{{ item.url }}">{{ item.data.title }}</a> {{ item.date | isoDate }}</li>{% endfor %}
 </ul></body></html>
 `);
 }
