@@ -28,7 +28,12 @@ export async function writeEleventySite(dir: string, count: number, templates: s
   return { dir: { input: '.', output: '_site' }, markdownTemplateEngine: false, htmlTemplateEngine: 'njk' };
 }
 `);
-  await writeFile(path.join(dir, 'seeds/seeds.11tydata.json'), JSON.stringify({ layout: 'release.njk', tags: ['releases'], permalink: '{{ type or "release" }}/{{ page.fileSlug }}/index.html' }));
+  await writeFile(path.join(dir, 'seeds/seeds.11tydata.js'), `module.exports = {
+  layout: 'release.njk',
+  tags: ['releases'],
+  permalink: (data) => \`\${data.type ?? 'release'}/\${data.page.fileSlug}/index.html\`,
+};
+`);
   await writeFile(path.join(dir, '_includes/release.njk'), `<!doctype html><html lang="en-NZ"><head><meta charset="utf-8"><title>{{ title }}</title></head><body>
 <article><p>{{ page.date | isoDate }}</p><h1>{{ title }}</h1><ul>{% for m in ministers %}<li>{{ m }}</li>{% endfor %}</ul>
 <ul>{% for p in portfolios %}<li>{{ p }}</li>{% endfor %}</ul>{{ content | safe }}</article></body></html>

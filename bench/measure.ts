@@ -25,7 +25,7 @@ export function measureNode(script: string, args: readonly string[], cwd: string
     const report = path.join(tmpdir(), `pressroom-bench-${process.pid}.txt`);
     const run = spawnSync(GNU_TIME, ['-v', '-o', report, process.execPath, script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     const wall = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+    if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${`${run.stdout}${run.stderr}`.slice(-3000)}`);
     const text = readFileSync(report, 'utf8');
     rmSync(report, { force: true });
     const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1] ?? NaN);
@@ -34,7 +34,7 @@ export function measureNode(script: string, args: readonly string[], cwd: string
   // No GNU time: a wrapper runs the script in its own process and prints process.resourceUsage() at exit.
   const run = spawnSync(process.execPath, [WRAPPER, script, ...args], { cwd, encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${`${run.stdout}${run.stderr}`.slice(-3000)}`);
   const usage = JSON.parse(/PRESSROOM_USAGE (.*)/.exec(run.stderr)?.[1] ?? '{}') as { cpu: number; rssMiB: number };
   return { wall, cpu: usage.cpu, rssMiB: usage.rssMiB };
 }
