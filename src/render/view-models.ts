@@ -40,8 +40,17 @@ export function typeLabel(type: string, plural = false): string {
   return plural ? labels.many : labels.one;
 }
 
+// A release is shown in half a dozen listings and beside its neighbours: make its card once. Cards are never mutated.
+const cards = new WeakMap<RenderedRelease, ReleaseCard>();
+
 /** The card for a release. */
 export function releaseCard(release: RenderedRelease): ReleaseCard {
+  let card = cards.get(release);
+  if (card === undefined) cards.set(release, (card = makeCard(release)));
+  return card;
+}
+
+function makeCard(release: RenderedRelease): ReleaseCard {
   return {
     title: release.title,
     path: releasePath(release),
