@@ -19,8 +19,11 @@ export async function writeBuildCache(root: string, previous: BuildCache | undef
     if (shard) shard.push(entry);
     else shards.set(prefix, [entry]);
   }
+  const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
   await Promise.all(
     [...shards].map(async ([prefix, shardEntries]) => {
+      // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
+      if (previous?.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
       const body = JSON.stringify(shardEntries);
       const digest = createHash('sha256').update(body).digest('hex');
       if (previous?.shardDigests.get(prefix) === digest) return;
@@ -41,4 +44,15 @@ async function replaceFile(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
+}
+
+/** The keys of each shard, sorted and joined, to tell an unchanged shard without serialising it. */
+function keysByShard(keys: Iterable<string>): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const group = groups.get(key.slice(0, 2));
+    if (group) group.push(key);
+    else groups.set(key.slice(0, 2), [key]);
+  }
+  return new Map([...groups].map(([prefix, group]) => [prefix, group.sort().join(' ')]));
 }
