@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { DevOptions } from './dev/start-dev.js';
 import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
+import { progressLine } from './progress-line.js';
 import type { Problem } from './types.js';
 
 const HELP = `Usage: pressroom <command> [options]
@@ -28,6 +29,7 @@ Options:
   --json           build: print the summary (counts, pages, problems, nextEmbargo) as JSON on stdout
   --port N         dev/serve: first port to try (default: 4000; the next is tried if it is taken)
   --host H         dev/serve: interface to listen on (default: 127.0.0.1, this machine only)
+  --no-cache       build from scratch, neither reading nor writing node_modules/.cache/pressroom/
   -h, --help       show this help
   -v, --version    show the version
 
@@ -43,6 +45,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -77,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.drafts ? { drafts: true } : {}),
     // The one place the real clock is read: every stage gets "now" from here, so a build can be replayed with --now.
     now: values.now === undefined ? new Date() : parseNow(values.now),
+    ...(values['no-cache'] ? { cache: false } : {}),
   };
   if (Number.isNaN(options.now.getTime())) return usageError(`--now "${values.now}" is not a date and time; expected one such as 2024-07-12T06:00:00+12:00`);
   if ((values.port !== undefined || values.host !== undefined) && command !== 'dev' && command !== 'serve') {
@@ -91,7 +95,8 @@ export async function main(argv: string[]): Promise<number> {
   // Loaded only now, so --help, --version and usage errors answer without loading the Markdown and template engines.
   const { build, check } = await import('./pipeline.js');
   if (command === 'build') {
-    const result = await build(options);
+    const progress = progressLine(process.stderr);
+    const result = await build({ ...options, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     if (values.json) {
       process.stdout.write(`${JSON.stringify(summaryJson(result, values.out ?? 'public'), null, 2)}\n`);
       return result.ok ? 0 : 1;

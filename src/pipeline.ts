@@ -2,17 +2,20 @@
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
+import { readBuildCache, type BuildCache } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { indexSearch, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
-import { renderReleases } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease } from './types.js';
+import { renderCacheKey } from './render/render-cache.js';
+import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
+import type { OutputFile, Problem, Project, RenderedRelease, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
+import { writeBuildCache } from './write/write-build-cache.js';
 import { writeSite } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
@@ -34,6 +37,12 @@ export interface BuildOptions {
   now?: Date;
   /** Build draft releases too, for a preview. */
   drafts?: boolean;
+  /** Use and update the render cache in node_modules/.cache/pressroom/ (default true); false builds from scratch. */
+  cache?: boolean;
+  /** Worker threads for rendering Markdown; default one per core for large sites, 0 renders on the main thread. */
+  threads?: number;
+  /** Told what the build is doing as it goes: a stage, and how much of it is done. */
+  progress?: (stage: 'render' | 'pages' | 'write', done: number, total: number) => void;
 }
 
 /** Counts for the summary line. */
@@ -66,23 +75,34 @@ export interface BuildResult {
   };
 }
 
-/** How a site is produced beyond the settings: what is visible now, and the output folder's name for link problems. */
+/** How a site is produced beyond the settings: what is visible now, how releases render, and names for messages. */
 export interface ProduceOptions extends Visibility {
   /** The output folder as the user named it ("public"). */
   outFolder?: string;
+  /** The render cache and worker threads for the per-file stage. */
+  render?: RenderOptions;
+  /** Told what the build is doing as it goes. */
+  progress?: BuildOptions['progress'];
 }
 
 /** Turns one settings' worth of release files into outcomes: `renderReleases`, or a memoised stand-in in dev mode. */
-export type ReleaseRenderer = typeof renderReleases;
+export type ReleaseRenderer = (sources: readonly SourceFile[], settings: Settings, options?: RenderOptions) => Promise<ReleaseOutcome[]>;
 
 /**
  * Everything up to rendering pages: settings, the releases visible now, the assembled site, its page plans and
  * assets. Reads and writes nothing; dev mode calls it with a memoised renderer and renders only the stale plans.
  */
-export async function planSite(project: Project, overrides: SettingsOverrides, visibility: Visibility = {}, render: ReleaseRenderer = renderReleases) {
+export async function planSite(
+  project: Project,
+  overrides: SettingsOverrides,
+  visibility: Visibility = {},
+  render: ReleaseRenderer = renderReleases,
+  renderOptions: RenderOptions = {},
+) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
-  for (const outcome of await render(project.releases, settings)) {
+  const outcomes = await render(project.releases, settings, renderOptions);
+  for (const outcome of outcomes) {
     problems.push(...outcome.problems);
     if (outcome.release) rendered.push(outcome.release);
   }
@@ -93,7 +113,7 @@ export async function planSite(project: Project, overrides: SettingsOverrides, v
   const assets = planAssets(project.assets);
   problems.push(...plan.problems);
   const nextEmbargo = visible.nextEmbargo ? { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } : undefined;
-  return { settings, site, held: visible.held, nextEmbargo, pages: plan.pages, assets, problems };
+  return { settings, site, held: visible.held, nextEmbargo, pages: plan.pages, assets, problems, outcomes };
 }
 
 /**
@@ -101,8 +121,12 @@ export async function planSite(project: Project, overrides: SettingsOverrides, v
  * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode runs it after writing pages).
  */
 export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
-  const planned = await planSite(project, overrides, options);
+  const planned = await planSite(project, overrides, options, renderReleases, options.render);
   const { settings, site, problems } = planned;
+  // The outcomes by cache key, for the next build: only files that are still here, so the cache never outgrows them.
+  const cache = options.render?.cache;
+  const renders = new Map<string, ReleaseOutcome>(cache ? project.releases.map((source, index) => [renderCacheKey(source, settings, cache.salt), planned.outcomes[index]!]) : []);
+  options.progress?.('pages', 0, planned.pages.length);
   const pages = renderPages(planned.pages, { templates: project.templates, folder: templatesFolder }, settings, planned.assets.paths);
   problems.push(...pages.problems);
   const files: OutputFile[] = [...pages.files, ...planned.assets.files];
@@ -124,6 +148,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     stats,
     pages: files.map((f) => f.path).sort(),
     search: selectSearchPages(planned.pages, pages.files, settings),
+    renders,
     ...(planned.nextEmbargo ? { nextEmbargo: planned.nextEmbargo } : {}),
   };
 }
@@ -136,7 +161,7 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** Builds the site into the output folder, replacing it only if there is no error anywhere. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result, files, search, paths } = await readAndProduce(options);
+  const { result, files, search, paths, cache, renders } = await readAndProduce(options);
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
@@ -148,7 +173,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
   };
   if (hasErrors(indexed.problems)) return { ...indexed, ok: false };
-  await writeSite(paths.out, [...files, ...index.files]);
+  const output = [...files, ...index.files];
+  options.progress?.('write', 0, output.length);
+  const manifest = await writeSite(paths.out, output, cache?.manifest);
+  // The cache only saves time: failing to write it must not fail a build whose site is already in place.
+  if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
   return indexed;
 }
 
@@ -172,9 +201,16 @@ async function readAndProduce(options: BuildOptions) {
   const paths = resolvePaths(options);
   const root = paths.root;
   const read = await readProject(paths);
+  const cache: BuildCache | undefined = options.cache === false ? undefined : await readBuildCache(root);
   const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
     ...visibilityOf(options),
     outFolder: displayFolder(root, paths.out),
+    render: {
+      ...(cache ? { cache: cache.render } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.('render', done, total) } : {}),
+    },
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   const problems = sortProblems([...read.problems, ...produced.problems]);
   const result: BuildResult = {
@@ -184,7 +220,7 @@ async function readAndProduce(options: BuildOptions) {
     pages: produced.pages,
     ...(produced.nextEmbargo ? { nextEmbargo: produced.nextEmbargo } : {}),
   };
-  return { result, files: produced.files, search: produced.search, paths };
+  return { result, files: produced.files, search: produced.search, paths, cache, renders: produced.renders };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */

@@ -1,18 +1,26 @@
 /** The build's only writer: fills a staging folder, then swaps it into place, so a failed build leaves the old output. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
 
 const PARALLEL_WRITES = 64;
 
-/** Writes every file into a fresh folder beside `outDir`, then replaces `outDir` with it in two renames. */
-export async function writeSite(outDir: string, files: readonly OutputFile[]): Promise<void> {
+/**
+ * Writes every file into a fresh folder beside `outDir`, then replaces `outDir` with it in two renames. Given the
+ * manifest of the last build, a file whose content is unchanged is hard-linked from the current output instead of
+ * written. Returns the manifest of what is now in `outDir`.
+ */
+export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest> {
   const target = path.resolve(outDir);
   const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
   const previous = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
+  let manifest: OutputManifest;
   try {
-    await writeFiles(staging, files);
+    const written = await writeFiles(staging, files, last?.out === target ? { ...last, out: target } : undefined);
+    manifest = { out: target, writtenAt: Date.now(), files: written };
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
     throw cause;
@@ -32,25 +40,48 @@ export async function writeSite(outDir: string, files: readonly OutputFile[]): P
     throw cause;
   }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  return manifest;
 }
 
-/** Writes files below `root`, creating folders as needed; refuses any path that could lead outside it. */
-export async function writeFiles(root: string, files: readonly OutputFile[]): Promise<void> {
+/**
+ * Writes files below `root`, creating folders as needed; refuses any path that could lead outside it. With the
+ * manifest of an earlier output, links each unchanged file from there (when it is still as that build left it).
+ * Returns each file's hash and size.
+ */
+export async function writeFiles(root: string, files: readonly OutputFile[], earlier?: OutputManifest): Promise<Map<string, ManifestEntry>> {
   await mkdir(root, { recursive: true });
   const made = new Set<string>([root]);
+  const entries: (ManifestEntry | undefined)[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
-    for (let file = files[next++]; file; file = files[next++]) {
+    for (let index = next++; index < files.length; index = next++) {
+      const file = files[index]!;
       const full = safeJoin(root, file.path);
       const dir = path.dirname(full);
       if (!made.has(dir)) {
         await mkdir(dir, { recursive: true });
         made.add(dir);
       }
-      await writeFile(full, file.content);
+      const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
+      entries[index] = entry;
+      if (!(earlier && (await linkUnchanged(earlier, file.path, entry, full)))) await writeFile(full, file.content);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  return new Map(files.map((file, index) => [file.path, entries[index]!]));
+}
+
+/** Links the earlier output's copy when its hash matches and it is unmodified since; false when it cannot be reused. */
+async function linkUnchanged(earlier: OutputManifest, file: string, entry: ManifestEntry, destination: string): Promise<boolean> {
+  const known = earlier.files.get(file);
+  if (!known || known.hash !== entry.hash || known.size !== entry.size) return false;
+  const source = safeJoin(earlier.out, file);
+  const info = await stat(source).catch(() => undefined);
+  if (!info?.isFile() || info.size !== entry.size || info.mtimeMs > earlier.writtenAt) return false;
+  return link(source, destination).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Joins an output path onto the root, throwing if it is absolute or climbs out: the last line of defence after slugs. */

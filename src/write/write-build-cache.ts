@@ -1,0 +1,58 @@
+/** Saves this build's rendered releases and output manifest for the next build; failure to save never fails a build. */
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CACHE_MAGIC, cacheFolder, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
+import type { ReleaseOutcome } from '../render/render-releases.js';
+
+/**
+ * Writes the outcomes in 256 shards by the key's first two hex digits, rewriting only shards whose content changed
+ * and removing shards no file needs any more, so one edited release rewrites one small file.
+ */
+export async function writeBuildCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>, manifest?: OutputManifest): Promise<void> {
+  const folder = path.join(cacheFolder(root), 'renders');
+  await mkdir(folder, { recursive: true });
+  const shards = new Map<string, [string, ReleaseOutcome][]>();
+  for (const entry of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const prefix = entry[0].slice(0, 2);
+    const shard = shards.get(prefix);
+    if (shard) shard.push(entry);
+    else shards.set(prefix, [entry]);
+  }
+  const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
+  await Promise.all(
+    [...shards].map(async ([prefix, shardEntries]) => {
+      // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
+      if (previous?.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
+      const body = JSON.stringify(shardEntries);
+      const digest = createHash('sha256').update(body).digest('hex');
+      if (previous?.shardDigests.get(prefix) === digest) return;
+      await replaceFile(path.join(folder, `${prefix}.json`), `${CACHE_MAGIC} ${digest}\n${body}`);
+    }),
+  );
+  const stale = [...(previous?.shardDigests.keys() ?? [])].filter((prefix) => !shards.has(prefix));
+  await Promise.all(stale.map((prefix) => rm(path.join(folder, `${prefix}.json`), { force: true })));
+  const manifestFile = path.join(cacheFolder(root), 'output.json');
+  if (manifest) {
+    const files = [...manifest.files].map(([file, entry]) => [file, entry.hash, entry.size]);
+    await replaceFile(manifestFile, JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, writtenAt: manifest.writtenAt, files }));
+  }
+}
+
+/** Writes beside the file and renames over it, so a build stopped halfway leaves the old file or the new, never half. */
+async function replaceFile(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+/** The keys of each shard, sorted and joined, to tell an unchanged shard without serialising it. */
+function keysByShard(keys: Iterable<string>): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const group = groups.get(key.slice(0, 2));
+    if (group) group.push(key);
+    else groups.set(key.slice(0, 2), [key]);
+  }
+  return new Map([...groups].map(([prefix, group]) => [prefix, group.sort().join(' ')]));
+}

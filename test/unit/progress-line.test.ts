@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { progressLine } from '../../src/progress-line.js';
+
+describe('progressLine', () => {
+  it('stays quiet when the stream is not a terminal', () => {
+    assert.equal(progressLine({ isTTY: false, write: () => assert.fail('wrote') }), undefined);
+  });
+
+  it('draws nothing in the first second, then the stage and count, and wipes the line at the end', () => {
+    const written: string[] = [];
+    let clock = 0;
+    const line = progressLine({ isTTY: true, write: (text) => written.push(text) }, () => clock)!;
+    line.update('render', 0, 2000);
+    clock = 900;
+    line.update('render', 500, 2000);
+    assert.deepEqual(written, []);
+    clock = 1200;
+    line.update('render', 1500, 2000);
+    line.update('pages', 0, 2600);
+    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 2,600']);
+    line.done();
+    assert.equal(written.at(-1), '\r\x1b[2K');
+  });
+
+  it('leaves nothing to wipe when the build ended within a second', () => {
+    const written: string[] = [];
+    const line = progressLine({ isTTY: true, write: (text) => written.push(text) }, () => 0)!;
+    line.update('write', 0, 10);
+    line.done();
+    assert.deepEqual(written, []);
+  });
+});
