@@ -15,6 +15,7 @@ import type { OutputFile, Problem, Project, RenderedRelease, Settings, SourceFil
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
+import { reuseSearchIndex, saveSearchIndexKey, searchIndexKey } from './write/search-index-cache.js';
 import { writeBuildCache } from './write/write-build-cache.js';
 import { writeSite } from './write/write-site.js';
 
@@ -165,19 +166,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const unsafe = checkOutputFolder(paths);
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
-  const index = await indexSearch(search);
-  const indexed: BuildResult = {
-    ...result,
-    problems: sortProblems([...result.problems, ...index.problems]),
-    stats: { ...result.stats, files: result.stats.files + index.files.length },
-    pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
-  };
-  if (hasErrors(indexed.problems)) return { ...indexed, ok: false };
-  const output = [...files, ...index.files];
-  options.progress?.('write', 0, output.length);
-  const manifest = await writeSite(paths.out, output, cache?.manifest);
+  // Pagefind indexes in its own process while the pages are staged; the swap waits for the index, and an error from
+  // it leaves the output untouched.
+  // With the cache, an index made from exactly these pages last time is taken from the output instead.
+  const searchKey = cache ? await searchIndexKey(search) : undefined;
+  const reused = searchKey ? await reuseSearchIndex(paths.root, searchKey, cache?.manifest) : undefined;
+  const indexing = reused ? Promise.resolve({ files: reused, problems: [] }) : indexSearch(search);
+  let indexProblems = true;
+  let indexed: BuildResult | undefined;
+  const index = indexing.then((index) => {
+    indexed = {
+      ...result,
+      problems: sortProblems([...result.problems, ...index.problems]),
+      stats: { ...result.stats, files: result.stats.files + index.files.length },
+      pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
+    };
+    indexProblems = index.problems.length > 0;
+    return hasErrors(indexed.problems) ? undefined : index.files;
+  });
+  options.progress?.('write', 0, files.length);
+  const manifest = await writeSite(paths.out, files, cache?.manifest, index);
+  if (!manifest || !indexed) return { ...(indexed ?? result), ok: false };
   // The cache only saves time: failing to write it must not fail a build whose site is already in place.
   if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
+  if (searchKey && !indexProblems) await saveSearchIndexKey(paths.root, searchKey, manifest).catch(() => undefined);
   return indexed;
 }
 

@@ -18,6 +18,9 @@ export interface BrokenLink {
 const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 const SITEMAP_LOC = /<loc>([^<]*)<\/loc>/g;
 const ROBOTS_SITEMAP = /^Sitemap:\s*(\S+)\s*$/gim;
+// Links that resolve the same from every page: a path from the site's root (one "/") or a full http(s) address, with
+// no backslash, tab or line break (URL parsing turns those into "/" or drops them, which could make "//" of "/").
+const ROOTED = /^(?:\/(?![/\\])|https?:\/\/)[^\\\t\n\r]*$/i;
 
 /**
  * Broken links in page order, each (page, link) once. Links to other sites and non-web schemes are not followed.
@@ -26,14 +29,24 @@ const ROBOTS_SITEMAP = /^Sitemap:\s*(\S+)\s*$/gim;
 export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string, produced: ReadonlySet<string> = new Set(files.map((f) => f.path))): BrokenLink[] {
   const base = new URL(baseUrl);
   const broken: BrokenLink[] = [];
+  // Most links lead to the same place from any page (ROOTED): each of those is checked once for the whole site.
+  // At 10,000 releases that is millions of links (feeds repeat every body) but only tens of thousands of addresses.
+  const rooted = new Map<string, string | undefined>();
   for (const file of files) {
     if (typeof file.content !== 'string' || !/\.(html|xml|txt)$/.test(file.path)) continue;
     const seen = new Set<string>();
+    let pageUrl: URL | undefined;
     for (const raw of linksIn(file.path, file.content)) {
-      const link = decodeEntities(raw.trim());
+      const trimmed = raw.trim();
+      const link = trimmed.includes('&') ? decodeEntities(trimmed) : trimmed;
       if (seen.has(link)) continue;
       seen.add(link);
-      const reason = checkLink(link, new URL(file.path, base), base, produced);
+      const pageIndependent = ROOTED.test(link);
+      let reason = pageIndependent ? rooted.get(link) : undefined;
+      if (!pageIndependent || !rooted.has(link)) {
+        reason = checkLink(link, (pageUrl ??= new URL(file.path, base)), base, produced);
+        if (pageIndependent) rooted.set(link, reason);
+      }
       if (reason) broken.push({ page: file.path, link, reason });
     }
   }

@@ -12,14 +12,27 @@ const PARALLEL_WRITES = 64;
  * manifest of the last build, a file whose content is unchanged is hard-linked from the current output instead of
  * written. Returns the manifest of what is now in `outDir`.
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest> {
+export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest>;
+/**
+ * The same, with files that are still being made (the search index): they are awaited once `files` are staged, so
+ * making them overlaps the write. When `later` settles on undefined nothing is swapped in and the result is undefined.
+ */
+export async function writeSite(outDir: string, files: readonly OutputFile[], last: OutputManifest | undefined, later: Promise<readonly OutputFile[] | undefined>): Promise<OutputManifest | undefined>;
+export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest, later?: Promise<readonly OutputFile[] | undefined>): Promise<OutputManifest | undefined> {
   const target = path.resolve(outDir);
   const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
   const previous = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
   let manifest: OutputManifest;
   try {
-    const written = await writeFiles(staging, files, last?.out === target ? { ...last, out: target } : undefined);
+    const earlier = last?.out === target ? { ...last, out: target } : undefined;
+    const written = await writeFiles(staging, files, earlier);
+    const rest = await later;
+    if (later && rest === undefined) {
+      await rm(staging, { recursive: true, force: true });
+      return undefined;
+    }
+    if (rest) for (const [file, entry] of await writeFiles(staging, rest, earlier)) written.set(file, entry);
     manifest = { out: target, writtenAt: Date.now(), files: written };
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });

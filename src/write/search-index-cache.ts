@@ -1,0 +1,84 @@
+/**
+ * Reuses the last build's search index when the pages it indexes are unchanged: Pagefind takes longer than anything
+ * else in a build, and its output depends only on what it is given and its own version. The index files are taken
+ * from the current output, each checked against the manifest's hash, so a reused index is byte for byte the one
+ * Pagefind would make; anything missing, edited or unknown means indexing again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
+import { SEARCH_INDEX_PATH } from '../render/index-search.js';
+import type { OutputFile, SearchInput } from '../types.js';
+import { safeJoin } from './write-site.js';
+
+// Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
+const INDEX_FORMAT = 1;
+
+/** A digest of everything the index is made from: the pages, the search mode, Pagefind's version and ours. */
+export async function searchIndexKey(input: SearchInput): Promise<string> {
+  const hash = createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${await pagefindVersion()} ${input.mode}\n`);
+  for (const page of input.pages) hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
+  return hash.digest('hex');
+}
+
+/** The index files of the last build when it indexed exactly this (same key) and its output still holds them intact. */
+export async function reuseSearchIndex(root: string, key: string, manifest: OutputManifest | undefined): Promise<OutputFile[] | undefined> {
+  if (!manifest) return undefined;
+  const saved = await readFile(recordFile(root), 'utf8').then(
+    (text) => JSON.parse(text) as { magic?: unknown; key?: unknown; out?: unknown; files?: unknown },
+    () => undefined,
+  );
+  const paths = indexPaths(manifest);
+  // The record names the index files by hash too, so it never vouches for an index some later build wrote.
+  if (saved?.magic !== CACHE_MAGIC || saved.key !== key || saved.out !== manifest.out || saved.files !== indexDigest(manifest, paths)) return undefined;
+  if (paths.length === 0) return undefined;
+  try {
+    return await Promise.all(
+      paths.map(async (file) => {
+        const full = safeJoin(manifest.out, file);
+        const [info, content] = await Promise.all([stat(full), readFile(full)]);
+        const known = manifest.files.get(file)!;
+        const hash = createHash('sha1').update(content).digest('base64');
+        if (info.mtimeMs > manifest.writtenAt || content.byteLength !== known.size || hash !== known.hash) throw new Error('changed');
+        return { path: file, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) };
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records which input the index now in `out` was made from; failing to save only costs indexing again. */
+export async function saveSearchIndexKey(root: string, key: string, manifest: OutputManifest): Promise<void> {
+  const file = recordFile(root);
+  await mkdir(path.dirname(file), { recursive: true });
+  const files = indexDigest(manifest, indexPaths(manifest));
+  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ magic: CACHE_MAGIC, key, out: manifest.out, files }));
+  await rename(`${file}.${process.pid}.tmp`, file);
+}
+
+function indexPaths(manifest: OutputManifest): string[] {
+  return [...manifest.files.keys()].filter((file) => file.startsWith(SEARCH_INDEX_PATH)).sort();
+}
+
+function indexDigest(manifest: OutputManifest, paths: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of paths) hash.update(`${file}\0${manifest.files.get(file)?.hash}\0${manifest.files.get(file)?.size}\n`);
+  return hash.digest('hex');
+}
+
+function recordFile(root: string): string {
+  return path.join(cacheFolder(root), 'search.json');
+}
+
+async function pagefindVersion(): Promise<string> {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
+    const manifest = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
+    return String(manifest.version);
+  } catch {
+    return 'unknown';
+  }
+}
