@@ -4,6 +4,7 @@ import { readProject } from '../load/read-project.js';
 import { updateProject } from '../load/update-project.js';
 import { checkOutputFolder, displayFolder, planSite, resolvePaths, visibilityOf, type BuildOptions } from '../pipeline.js';
 import { hasErrors, sortProblems } from '../problems.js';
+import { createPlanMemo } from '../render/plan-pages.js';
 import { renderPages } from '../render/render-pages.js';
 import { checkLinks } from '../verify/check-links.js';
 import type { OutputFile, PagePlan, Problem, Project, Settings } from '../types.js';
@@ -55,6 +56,7 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
   const outFolder = displayFolder(paths.root, paths.out);
   const visibility = visibilityOf(options);
   const renderReleases = memoiseReleases();
+  const plans = createPlanMemo();
   let project: Project | undefined;
   let readProblems: Problem[] = [];
   let memory: Memory | undefined;
@@ -72,7 +74,7 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
     searchIdle: () => search.idle(),
     async rebuild(changed) {
       project = await read(changed);
-      const planned = await planSite(project, overrides, visibility, renderReleases);
+      const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans);
       const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
       const inputs = new Map<string, unknown>();
       const stale: PagePlan[] = [];
