@@ -8,7 +8,7 @@
  * at 10,000 releases keeps the main thread busy for longer than a rebuild: started on every save it would slow the
  * next save's pages, so it waits until the author stops saving for a moment.
  */
-const QUIET_MS = 500;
+export const SEARCH_QUIET_MS = 500;
 import { selectSearchPages, indexSearch, SEARCH_INDEX_PATH } from '../render/index-search.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
 import { writeChanges } from '../write/write-changes.js';
@@ -34,10 +34,14 @@ export interface SearchIndexUpdater {
   update(plans: readonly PagePlan[], rendered: readonly OutputFile[], settings: Settings, everything: boolean): void;
   /** Resolves when the newest run has finished (for tests and a clean stop). */
   idle(): Promise<void>;
+  /** A rebuild is under way: a waiting run waits for it too, however long it takes, until `resume`. */
+  hold(): void;
+  /** The rebuild is over, good or bad: a waiting run starts after the quiet period from now. */
+  resume(): void;
 }
 
 /** One updater per dev session; `onIndexed` hears about each run that was written. */
-export function createSearchIndexUpdater(outDir: string, onIndexed: (report: SearchIndexReport) => void): SearchIndexUpdater {
+export function createSearchIndexUpdater(outDir: string, onIndexed: (report: SearchIndexReport) => void, quietMs = SEARCH_QUIET_MS): SearchIndexUpdater {
   const html = new Map<string, string>();
   let written = new Set<string>();
   let generation = 0;
@@ -66,11 +70,20 @@ export function createSearchIndexUpdater(outDir: string, onIndexed: (report: Sea
       const current = ++generation;
       writeAll ||= everything;
       if (waiting) clearTimeout(waiting.timer);
+      waiting = undefined;
       const start = () => {
         waiting = undefined;
         run(current, plans, settings);
       };
-      waiting = { timer: setTimeout(start, QUIET_MS), start };
+      waiting = { timer: setTimeout(start, quietMs), start };
+    },
+    hold: () => {
+      if (waiting) clearTimeout(waiting.timer);
+    },
+    resume: () => {
+      if (!waiting) return;
+      clearTimeout(waiting.timer);
+      waiting.timer = setTimeout(waiting.start, quietMs);
     },
     // A caller waiting for the index (a test, a clean stop) need not wait out the quiet period.
     idle: () => {
