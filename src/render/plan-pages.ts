@@ -1,6 +1,6 @@
 /** The site as data → the list of pages to build: each page's path, template and data. Pure. */
 import { error } from '../problems.js';
-import type { Group, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
+import type { Group, IsoDate, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
 import { releaseJsonLd } from './json-ld.js';
 import { paginate } from './paginate.js';
@@ -14,6 +14,8 @@ import { lastModified, newestModified, releaseCard, typeLabel } from './view-mod
 export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
   const recall = recallIn(site, memo);
+  // Every index page shows when the site last changed: work it out once, not once per index.
+  const siteModified = newestModified(site.releases);
   const listing: typeof listingPages = (...args) => recall.listing(args[3], args[1] + '\0' + args[2], () => listingPages(...args));
   const release = (item: RenderedRelease, index?: number) => {
     const newer = index === undefined ? undefined : site.releases[index - 1];
@@ -24,11 +26,11 @@ export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; pro
     ...listing(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
     ...site.releases.map((item, index) => release(item, index)),
     ...site.withdrawn.map((item) => release(item)),
-    indexPage(site, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
+    indexPage(site, siteModified, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listing(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
-    indexPage(site, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
+    indexPage(site, siteModified, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
     ...site.portfolios.flatMap((p) => listing(site, routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
-    indexPage(site, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
+    indexPage(site, siteModified, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listing(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listing(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
@@ -181,13 +183,13 @@ function listingPages(
   }));
 }
 
-function indexPage(site: Site, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
+function indexPage(site: Site, modified: IsoDate | undefined, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
   return {
     path: routes.fileOf(path),
     template: 'index',
     source: `${noun} index`,
     data: {
-      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.`, modified: newestModified(site.releases), feeds: [siteFeed(site)] },
+      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.`, modified, feeds: [siteFeed(site)] },
       heading,
       entries,
       breadcrumbs: [crumb('Home', routes.HOME_PATH)],
