@@ -7,7 +7,7 @@ import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { indexSearch, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
-import { planPages } from './render/plan-pages.js';
+import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
@@ -99,6 +99,7 @@ export async function planSite(
   visibility: Visibility = {},
   render: ReleaseRenderer = renderReleases,
   renderOptions: RenderOptions = {},
+  memo?: PlanMemo,
 ) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
@@ -110,7 +111,7 @@ export async function planSite(
   // Held-back releases go before assembly, so no page, listing, feed, count or neighbour link can mention them.
   const visible = selectPublished(rendered, visibility);
   const site = assembleSite(visible.published, settings);
-  const plan = planPages(site);
+  const plan = planPages(site, memo);
   const assets = planAssets(project.assets);
   problems.push(...plan.problems);
   const nextEmbargo = visible.nextEmbargo ? { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } : undefined;

@@ -4,6 +4,7 @@ import { readProject } from '../load/read-project.js';
 import { updateProject } from '../load/update-project.js';
 import { checkOutputFolder, displayFolder, planSite, resolvePaths, visibilityOf, type BuildOptions } from '../pipeline.js';
 import { hasErrors, sortProblems } from '../problems.js';
+import { createPlanMemo } from '../render/plan-pages.js';
 import { renderPages } from '../render/render-pages.js';
 import { checkLinks } from '../verify/check-links.js';
 import type { OutputFile, PagePlan, Problem, Project, Settings } from '../types.js';
@@ -48,17 +49,19 @@ interface Memory {
 }
 
 /** A rebuilder for one project; it holds the project as last read and the last good site's inputs and outputs. */
-export function createRebuilder(options: BuildOptions, onSearchIndexed: (report: SearchIndexReport) => void = () => {}): Rebuilder {
+/** `searchQuietMs`: how long saves must pause before the search index is rebuilt (see update-search-index). */
+export function createRebuilder(options: BuildOptions, onSearchIndexed: (report: SearchIndexReport) => void = () => {}, searchQuietMs?: number): Rebuilder {
   const paths = resolvePaths(options);
   const overrides = options.baseUrl ? { baseUrl: options.baseUrl } : {};
   const templatesFolder = displayFolder(paths.root, paths.templates);
   const outFolder = displayFolder(paths.root, paths.out);
   const visibility = visibilityOf(options);
   const renderReleases = memoiseReleases();
+  const plans = createPlanMemo();
   let project: Project | undefined;
   let readProblems: Problem[] = [];
   let memory: Memory | undefined;
-  const search = createSearchIndexUpdater(paths.out, onSearchIndexed);
+  const search = createSearchIndexUpdater(paths.out, onSearchIndexed, searchQuietMs);
 
   const read = async (changed: readonly string[]) => {
     const updated = project && readProblems.length === 0 ? await updateProject(project, paths, changed) : undefined;
@@ -71,44 +74,54 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
   return {
     searchIdle: () => search.idle(),
     async rebuild(changed) {
-      project = await read(changed);
-      const planned = await planSite(project, overrides, visibility, renderReleases);
-      const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
-      const inputs = new Map<string, unknown>();
-      const stale: PagePlan[] = [];
-      const known = new WeakMap<object, object>();
-      for (const plan of planned.pages) {
-        inputs.set(plan.path, plan.data);
-        const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
-        if (!same) stale.push(plan);
+      // Indexing search now would compete with this rebuild for the main thread: it waits until after.
+      search.hold();
+      try {
+        return await rebuildNow(changed);
+      } finally {
+        search.resume();
       }
-      const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
-      const unsafe = checkOutputFolder(paths);
-      // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
-      const everyPath = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
-      const broken = pages.problems.length === 0 ? checkLinks(pages.files, planned.settings.baseUrl, outFolder, everyPath) : [];
-      const problems = sortProblems([...readProblems, ...planned.problems, ...pages.problems, ...broken, ...(unsafe ? [unsafe] : [])]);
-      const report = { problems, settings: planned.settings, rendered: stale.length };
-      if (hasErrors(problems)) return { ...report, ok: false, written: [], deleted: [] };
-
-      const outputs = new Map<string, string>();
-      const changedFiles: OutputFile[] = [];
-      for (const file of [...pages.files, ...planned.assets.files]) {
-        const hash = hashOf(file.content);
-        outputs.set(file.path, hash);
-        if (memory?.outputs.get(file.path) !== hash) changedFiles.push(file);
-      }
-      // Pages not re-rendered are unchanged: carry their hashes over from the last good site.
-      for (const plan of planned.pages) if (!outputs.has(plan.path)) outputs.set(plan.path, memory!.outputs.get(plan.path)!);
-      const deleted = memory ? [...memory.outputs.keys()].filter((file) => !outputs.has(file)) : [];
-      const everything = memory === undefined;
-      if (everything) await writeSite(paths.out, changedFiles);
-      else await writeChanges(paths.out, changedFiles, deleted);
-      memory = { environments, inputs, outputs };
-      search.update(planned.pages, pages.files, planned.settings, everything);
-      return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
     },
   };
+
+  async function rebuildNow(changed: readonly string[]): Promise<RebuildReport> {
+    project = await read(changed);
+    const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans);
+    const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
+    const inputs = new Map<string, unknown>();
+    const stale: PagePlan[] = [];
+    const known = new WeakMap<object, object>();
+    for (const plan of planned.pages) {
+      inputs.set(plan.path, plan.data);
+      const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
+      if (!same) stale.push(plan);
+    }
+    const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
+    const unsafe = checkOutputFolder(paths);
+    // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
+    const everyPath = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
+    const broken = pages.problems.length === 0 ? checkLinks(pages.files, planned.settings.baseUrl, outFolder, everyPath) : [];
+    const problems = sortProblems([...readProblems, ...planned.problems, ...pages.problems, ...broken, ...(unsafe ? [unsafe] : [])]);
+    const report = { problems, settings: planned.settings, rendered: stale.length };
+    if (hasErrors(problems)) return { ...report, ok: false, written: [], deleted: [] };
+
+    const outputs = new Map<string, string>();
+    const changedFiles: OutputFile[] = [];
+    for (const file of [...pages.files, ...planned.assets.files]) {
+      const hash = hashOf(file.content);
+      outputs.set(file.path, hash);
+      if (memory?.outputs.get(file.path) !== hash) changedFiles.push(file);
+    }
+    // Pages not re-rendered are unchanged: carry their hashes over from the last good site.
+    for (const plan of planned.pages) if (!outputs.has(plan.path)) outputs.set(plan.path, memory!.outputs.get(plan.path)!);
+    const deleted = memory ? [...memory.outputs.keys()].filter((file) => !outputs.has(file)) : [];
+    const everything = memory === undefined;
+    if (everything) await writeSite(paths.out, changedFiles);
+    else await writeChanges(paths.out, changedFiles, deleted);
+    memory = { environments, inputs, outputs };
+    search.update(planned.pages, pages.files, planned.settings, everything);
+    return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
+  }
 }
 
 /**

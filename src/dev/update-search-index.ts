@@ -2,6 +2,13 @@
  * Dev mode's search index: rebuilt in the background after the pages are written, so a save shows up first and
  * search catches up. Only the newest run's index is written; an older run that finishes late is dropped.
  */
+
+/**
+ * How long the saves must pause before the index is rebuilt. Indexing sends every searchable page to Pagefind, which
+ * at 10,000 releases keeps the main thread busy for longer than a rebuild: started on every save it would slow the
+ * next save's pages, so it waits until the author stops saving for a moment.
+ */
+export const SEARCH_QUIET_MS = 500;
 import { selectSearchPages, indexSearch, SEARCH_INDEX_PATH } from '../render/index-search.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
 import { writeChanges } from '../write/write-changes.js';
@@ -27,14 +34,21 @@ export interface SearchIndexUpdater {
   update(plans: readonly PagePlan[], rendered: readonly OutputFile[], settings: Settings, everything: boolean): void;
   /** Resolves when the newest run has finished (for tests and a clean stop). */
   idle(): Promise<void>;
+  /** A rebuild is under way: a waiting run waits for it too, however long it takes, until `resume`. */
+  hold(): void;
+  /** The rebuild is over, good or bad: a waiting run starts after the quiet period from now. */
+  resume(): void;
 }
 
 /** One updater per dev session; `onIndexed` hears about each run that was written. */
-export function createSearchIndexUpdater(outDir: string, onIndexed: (report: SearchIndexReport) => void): SearchIndexUpdater {
+export function createSearchIndexUpdater(outDir: string, onIndexed: (report: SearchIndexReport) => void, quietMs = SEARCH_QUIET_MS): SearchIndexUpdater {
   const html = new Map<string, string>();
   let written = new Set<string>();
   let generation = 0;
   let running: Promise<void> = Promise.resolve();
+  /** The run waiting for the quiet period, if any, and whether a run it replaced had to write everything. */
+  let waiting: { timer: NodeJS.Timeout; start: () => void } | undefined;
+  let writeAll = false;
 
   return {
     update(plans, rendered, settings, everything) {
@@ -54,21 +68,54 @@ export function createSearchIndexUpdater(outDir: string, onIndexed: (report: Sea
       }
       if (!changed) return;
       const current = ++generation;
-      const input = selectSearchPages(plans, [...html].map(([path, content]) => ({ path, content })), settings);
-      const started = performance.now();
-      running = running.then(async () => {
-        if (current !== generation) return;
-        const index = await indexSearch(input);
-        if (current !== generation) return;
-        const paths = new Set(index.files.map((file) => file.path));
-        const stale = [...written].filter((path) => !paths.has(path) && path.startsWith(SEARCH_INDEX_PATH));
-        // Pagefind names its fragments and index chunks by content, so one written before has these very bytes.
-        const fresh = everything ? index.files : index.files.filter((file) => !(written.has(file.path) && CONTENT_NAMED.test(file.path)));
-        await writeChanges(outDir, fresh, everything ? [] : stale);
-        written = paths;
-        onIndexed({ written: fresh.length, deleted: stale.length, problems: index.problems, ms: performance.now() - started });
-      });
+      writeAll ||= everything;
+      if (waiting) clearTimeout(waiting.timer);
+      waiting = undefined;
+      const start = () => {
+        waiting = undefined;
+        run(current, plans, settings);
+      };
+      waiting = { timer: setTimeout(start, quietMs), start };
     },
-    idle: () => running,
+    hold: () => {
+      if (waiting) clearTimeout(waiting.timer);
+    },
+    resume: () => {
+      if (!waiting) return;
+      clearTimeout(waiting.timer);
+      waiting.timer = setTimeout(waiting.start, quietMs);
+    },
+    // A caller waiting for the index (a test, a clean stop) need not wait out the quiet period.
+    idle: () => {
+      if (waiting) {
+        clearTimeout(waiting.timer);
+        waiting.start();
+      }
+      return running;
+    },
   };
+
+  function run(current: number, plans: readonly PagePlan[], settings: Settings): void {
+    // The HTML as of the newest rebuild: an older run is never started once a newer one is waiting.
+    const input = selectSearchPages(plans, [...html].map(([path, content]) => ({ path, content })), settings);
+    const started = performance.now();
+    running = running.then(async () => {
+      // A newer run replaces this one, and takes over writing everything if this one was to.
+      if (current !== generation) return;
+      const everything = writeAll;
+      writeAll = false;
+      const index = await indexSearch(input);
+      if (current !== generation) {
+        writeAll ||= everything;
+        return;
+      }
+      const paths = new Set(index.files.map((file) => file.path));
+      const stale = [...written].filter((path) => !paths.has(path) && path.startsWith(SEARCH_INDEX_PATH));
+      // Pagefind names its fragments and index chunks by content, so one written before has these very bytes.
+      const fresh = everything ? index.files : index.files.filter((file) => !(written.has(file.path) && CONTENT_NAMED.test(file.path)));
+      await writeChanges(outDir, fresh, everything ? [] : stale);
+      written = paths;
+      onIndexed({ written: fresh.length, deleted: stale.length, problems: index.problems, ms: performance.now() - started });
+    });
+  }
 }

@@ -21,13 +21,19 @@ export function listingFeed(site: Site, path: string, heading: string): FeedLink
   return { title: `${site.settings.title}: ${heading}`, path: routes.feedOf(path) };
 }
 
+/** Hands back a plan made earlier from the same releases (in order) under the same key, or makes it (dev mode). */
+export type RecallPlan = (releases: readonly RenderedRelease[], key: string, plan: () => PagePlan) => PagePlan;
+
 /** Every feed's plan. */
-export function planFeeds(site: Site): PagePlan[] {
+export function planFeeds(site: Site, recall: RecallPlan = (_releases, _key, plan) => plan()): PagePlan[] {
+  // An empty feed takes its updated time from the whole site, so that is what it depends on.
+  const feed = (link: FeedLink, alternate: string, releases: readonly RenderedRelease[], source: string) =>
+    recall(releases.length > 0 ? releases : site.releases, `${link.path}\0${link.title}`, () => feedPlan(site, link, alternate, releases, source));
   return [
-    feedPlan(site, siteFeed(site), routes.HOME_PATH, site.releases, 'site feed'),
-    ...site.ministers.map((m) => feedPlan(site, listingFeed(site, routes.ministerPath(m), m.name), routes.ministerPath(m), m.releases, `minister ${m.slug}`)),
-    ...site.portfolios.map((p) => feedPlan(site, listingFeed(site, routes.portfolioPath(p), p.name), routes.portfolioPath(p), p.releases, `portfolio ${p.slug}`)),
-    ...site.types.map((t) => feedPlan(site, listingFeed(site, routes.groupPath(t), typeLabel(t.slug, true)), routes.groupPath(t), t.releases, `type ${t.slug}`)),
+    feed(siteFeed(site), routes.HOME_PATH, site.releases, 'site feed'),
+    ...site.ministers.map((m) => feed(listingFeed(site, routes.ministerPath(m), m.name), routes.ministerPath(m), m.releases, `minister ${m.slug}`)),
+    ...site.portfolios.map((p) => feed(listingFeed(site, routes.portfolioPath(p), p.name), routes.portfolioPath(p), p.releases, `portfolio ${p.slug}`)),
+    ...site.types.map((t) => feed(listingFeed(site, routes.groupPath(t), typeLabel(t.slug, true)), routes.groupPath(t), t.releases, `type ${t.slug}`)),
   ];
 }
 

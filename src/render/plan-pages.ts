@@ -1,6 +1,6 @@
 /** The site as data → the list of pages to build: each page's path, template and data. Pure. */
 import { error } from '../problems.js';
-import type { Group, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
+import type { Group, IsoDate, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
 import { releaseJsonLd } from './json-ld.js';
 import { paginate } from './paginate.js';
@@ -11,25 +11,104 @@ import * as routes from './routes.js';
 import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
 
 /** The pages, feeds and crawler files, and a problem for any two that would be written to the same file. */
-export function planPages(site: Site): { pages: PagePlan[]; problems: Problem[] } {
+export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
+  const recall = recallIn(site, memo);
+  // Every index page shows when the site last changed: work it out once, not once per index.
+  const siteModified = newestModified(site.releases);
+  const listing: typeof listingPages = (...args) => recall.listing(args[3], args[1] + '\0' + args[2], () => listingPages(...args));
+  const release = (item: RenderedRelease, index?: number) => {
+    const newer = index === undefined ? undefined : site.releases[index - 1];
+    const older = index === undefined ? undefined : site.releases[index + 1];
+    return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), index));
+  };
   const html = [
-    ...listingPages(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...site.releases.map((release, index) => releasePage(site, release, searchValues(release), index)),
-    ...site.withdrawn.map((release) => releasePage(site, release, searchValues(release))),
-    indexPage(site, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
-    ...site.ministers.flatMap((m) => listingPages(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
-    indexPage(site, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
-    ...site.portfolios.flatMap((p) => listingPages(site, routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
-    indexPage(site, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
-    ...site.years.flatMap((y) => listingPages(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
-    ...site.types.flatMap((t: Group) => listingPages(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
+    ...listing(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
+    ...site.releases.map((item, index) => release(item, index)),
+    ...site.withdrawn.map((item) => release(item)),
+    indexPage(site, siteModified, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
+    ...site.ministers.flatMap((m) => listing(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
+    indexPage(site, siteModified, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
+    ...site.portfolios.flatMap((p) => listing(site, routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
+    indexPage(site, siteModified, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
+    ...site.years.flatMap((y) => listing(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
+    ...site.types.flatMap((t: Group) => listing(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
     planNotFound(siteFeed(site)),
     searchPage(site, [siteFeed(site)]),
   ];
-  const pages = [...html, ...planFeeds(site), planSitemap(html), planRobots()];
+  const pages = [...html, ...planFeeds(site, (releases, key, plan) => recall.listing(releases, `feed\0${key}`, plan)), recall.sitemap(html, () => planSitemap(html)), planRobots()];
   return { pages, problems: findCollisions(pages) };
+}
+
+/**
+ * Dev mode's memory of the last plan, so one edit re-plans only what it touches. Every plan here is kept with the
+ * inputs it was made from, compared by identity (a release the dev memory kept is the same object), and handed back
+ * unchanged, so the rebuild's comparison with the last site ends at the first `===`. `build` passes no memo.
+ */
+export interface PlanMemo {
+  /** Everything site-wide a page may show besides its releases: when it changes, nothing is reused. */
+  context?: string;
+  releases: WeakMap<RenderedRelease, { inputs: unknown[]; plan: PagePlan }>;
+  listings: Map<string, { releases: readonly RenderedRelease[]; plans: PagePlan[] }>;
+  sitemap?: { pages: readonly PagePlan[]; plan: PagePlan };
+}
+
+export function createPlanMemo(): PlanMemo {
+  return { releases: new WeakMap(), listings: new Map() };
+}
+
+/** Lookups into the memo for this site; without one, each simply plans. */
+function recallIn(site: Site, memo: PlanMemo | undefined) {
+  if (memo) {
+    // Settings, and the names and kinds of groupings, reach every page (feeds, filters, navigation).
+    const context = JSON.stringify([site.settings, site.types.map((t) => t.slug), site.ministers.map((m) => m.name), site.portfolios.map((p) => p.name)]);
+    if (memo.context !== context) {
+      Object.assign(memo, createPlanMemo(), { context });
+      delete memo.sitemap;
+    }
+  }
+  const listingsSeen = new Map<string, { releases: readonly RenderedRelease[]; plans: PagePlan[] }>();
+  const recall = {
+    release(release: RenderedRelease, inputs: unknown[], plan: () => PagePlan): PagePlan {
+      const known = memo?.releases.get(release);
+      if (known && sameItems(known.inputs, inputs)) return known.plan;
+      const made = plan();
+      memo?.releases.set(release, { inputs, plan: made });
+      return made;
+    },
+    /** Plans that depend only on `releases` (in order) and `key` besides the context. */
+    listing<T extends PagePlan | PagePlan[]>(releases: readonly RenderedRelease[], key: string, plan: () => T): T {
+      const known = memo?.listings.get(key);
+      const plans = known && sameItems(known.releases, releases) ? (known.plans as T) : plan();
+      listingsSeen.set(key, { releases, plans: plans as PagePlan[] });
+      return plans;
+    },
+    /** Planned last: also the moment to forget listings that are gone. */
+    sitemap(pages: readonly PagePlan[], plan: () => PagePlan): PagePlan {
+      if (!memo) return plan();
+      const known = memo.sitemap;
+      let made = known && sameItems(known.pages, pages) ? known.plan : plan();
+      // A new title changes pages but not their paths and dates: then the sitemap stays the very same object.
+      if (known && made !== known.plan && sameEntries(known.plan, made)) made = known.plan;
+      memo.sitemap = { pages, plan: made };
+      memo.listings = listingsSeen;
+      return made;
+    },
+  };
+  return recall;
+}
+
+function sameEntries(a: PagePlan, b: PagePlan): boolean {
+  type Entry = { path: string; lastmod?: string };
+  const [x, y] = [a.data.entries as Entry[], b.data.entries as Entry[]];
+  return x.length === y.length && x.every((entry, i) => entry.path === y[i]!.path && entry.lastmod === y[i]!.lastmod);
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -104,13 +183,13 @@ function listingPages(
   }));
 }
 
-function indexPage(site: Site, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
+function indexPage(site: Site, modified: IsoDate | undefined, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
   return {
     path: routes.fileOf(path),
     template: 'index',
     source: `${noun} index`,
     data: {
-      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.`, modified: newestModified(site.releases), feeds: [siteFeed(site)] },
+      page: { title: heading, path, description: `${heading}: ${entries.length} ${noun}, with their releases.`, modified, feeds: [siteFeed(site)] },
       heading,
       entries,
       breadcrumbs: [crumb('Home', routes.HOME_PATH)],
