@@ -11,7 +11,7 @@ import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { renderPages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, Project, RenderedRelease, SearchInput, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
@@ -168,30 +168,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) return { ...result, ok: false };
   // Pagefind indexes in its own process while the pages are staged; the swap waits for the index, and an error from
-  // it leaves the output untouched.
-  // With the cache, an index made from exactly these pages last time is taken from the output instead.
-  const searchKey = cache ? await searchIndexKey(search) : undefined;
-  const reused = searchKey ? await reuseSearchIndex(paths.root, searchKey, cache?.manifest) : undefined;
-  const indexing = reused ? Promise.resolve({ files: reused, problems: [] }) : indexSearch(search);
-  let indexProblems = true;
-  let indexed: BuildResult | undefined;
-  const index = indexing.then((index) => {
-    indexed = {
-      ...result,
-      problems: sortProblems([...result.problems, ...index.problems]),
-      stats: { ...result.stats, files: result.stats.files + index.files.length },
-      pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
-    };
-    indexProblems = index.problems.length > 0;
-    return hasErrors(indexed.problems) ? undefined : index.files;
-  });
+  // it leaves the output untouched. Earlier errors returned above, so only the index's own can stop the swap here.
+  const indexing = searchIndexFor(search, paths.root, cache);
   options.progress?.('write', 0, files.length);
-  const manifest = await writeSite(paths.out, files, cache?.manifest, index);
-  if (!manifest || !indexed) return { ...(indexed ?? result), ok: false };
-  // The cache only saves time: failing to write it must not fail a build whose site is already in place.
+  const manifest = await writeSite(paths.out, files, cache?.manifest, indexing.then((index) => (hasErrors(index.problems) ? undefined : index.files)));
+  const index = await indexing;
+  const indexed: BuildResult = {
+    ...result,
+    ok: manifest !== undefined,
+    problems: sortProblems([...result.problems, ...index.problems]),
+    stats: { ...result.stats, files: result.stats.files + index.files.length },
+    pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
+  };
+  if (!manifest) return indexed;
+  // The caches only save time: failing to write them must not fail a build whose site is already in place.
   if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
-  if (searchKey && !indexProblems) await saveSearchIndexKey(paths.root, searchKey, manifest).catch(() => undefined);
+  if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
   return indexed;
+}
+
+/** The search index: with the cache, one made from exactly these pages last time is taken from the output instead. */
+async function searchIndexFor(search: SearchInput, root: string, cache: BuildCache | undefined) {
+  const key = cache ? await searchIndexKey(search) : undefined;
+  const reused = key ? await reuseSearchIndex(root, key, cache?.manifest) : undefined;
+  const index = reused ? { files: reused, problems: [] } : await indexSearch(search);
+  return { ...index, key };
 }
 
 /** The project's folders with defaults filled in; `out` is absolute. */
