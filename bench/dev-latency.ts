@@ -4,7 +4,7 @@
  * It starts a real dev session (chokidar watcher, preview server on a free port) in a temp folder, edits one
  * release's title per round, and waits until the release page on disk shows the new title.
  */
-import { mkdir, mkdtemp, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,13 +38,18 @@ async function main(): Promise<void> {
     const target = Math.floor(count / 2);
     const seed = path.join(root, 'seeds', `r${String(target).padStart(5, '0')}.md`);
     const page = path.join(root, 'public', 'release', `release-${target}`, 'index.html');
+    const draft = path.join(root, '.edited-release.tmp');
     const times: number[] = [];
     const rebuildTimes: number[] = [];
     for (let round = 0; round < rounds; round++) {
       const title = `Edited title round ${round}`;
       const rebuilt = new Promise<number>((resolve) => session.events.once('rebuild', (event: { ms: number }) => resolve(event.ms)));
       started = performance.now();
-      await writeFile(seed, releaseText(target, title));
+      // Saved the way editors save: written beside the project, then renamed over the release in one step, so the
+      // watcher never sees the file half-written (a plain writeFile truncates first, and the first rebuild could read
+      // an empty file).
+      await writeFile(draft, releaseText(target, title));
+      await rename(draft, seed);
       rebuildTimes.push(await rebuilt);
       if (!(await readFile(page, 'utf8')).includes(title)) throw new Error('the page was not rewritten');
       times.push(performance.now() - started);
