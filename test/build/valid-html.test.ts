@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { build } from '../../src/pipeline.js';
 import { DESIGN_SETTINGS, designSiteFiles } from '../helpers/design-site.js';
