@@ -64,6 +64,8 @@ for (const base of ['/', '/news/']) {
     it('pre-fills the query and filters from the address, newest first without words', atRootOnly, async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}search/?q=Takitimu`);
+      // The script shows the form and fills it from the address in one step, once Pagefind has loaded.
+      await page.getByLabel('Search releases').waitFor({ state: 'visible' });
       assert.equal(await page.getByLabel('Search releases').inputValue(), 'Takitimu');
       assert.deepEqual(await resultsAfter(page, /^1 result for “Takitimu”/), [['Roads of national significance', `${base}release/roads/`]]);
       await page.goto(`${server.url}search/?portfolio=Housing`);
