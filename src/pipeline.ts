@@ -2,22 +2,23 @@
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
-import { readBuildCache, type BuildCache } from './load/read-build-cache.js';
+import { startBuildSearch } from './build-search.js';
+import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { indexSearch, selectSearchPages } from './render/index-search.js';
+import { selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';
-import { renderPages } from './render/render-pages.js';
+import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease, SearchInput, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, Project, RenderedRelease, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
-import { reuseSearchIndex, saveSearchIndexKey, searchIndexKey } from './write/search-index-cache.js';
+import { saveSearchIndexKey } from './write/search-index-cache.js';
 import { writeBuildCache } from './write/write-build-cache.js';
-import { writeSite } from './write/write-site.js';
+import { openStaging } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
 export interface BuildOptions {
@@ -118,38 +119,72 @@ export async function planSite(
   return { settings, site, held: visible.held, nextEmbargo, pages: plan.pages, assets, problems, outcomes };
 }
 
+/** Where produceSite sends each batch of files once it is rendered and link-checked; never called after an error. */
+export interface SiteOutput {
+  /** A batch of files, and the searchable pages among them. */
+  write(files: readonly OutputFile[], searchable: readonly SearchPage[]): Promise<void>;
+}
+
+// Pages rendered, checked and handed on at a time: enough to keep the writes busy, few enough that memory stays flat.
+const PAGES_PER_BATCH = 250;
+
 /**
- * The whole site produced in memory from what was read: reads nothing, writes nothing. The search index is not in
- * `files`: pass `search` to indexSearch (build awaits it before writing; dev mode runs it after writing pages).
+ * The whole site produced batch by batch: reads nothing, and writes only through `output`, so no more than a batch
+ * of pages is held at once. Without `output` it is a check. The search index is the caller's: see build.
  */
-export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}) {
+export async function produceSite(project: Project, overrides: SettingsOverrides, templatesFolder: string, options: ProduceOptions = {}, output?: SiteOutput) {
   const planned = await planSite(project, overrides, options, renderReleases, options.render);
   const { settings, site, problems } = planned;
   // The outcomes by cache key, for the next build: only files that are still here, so the cache never outgrows them.
   const cache = options.render?.cache;
   const renders = new Map<string, ReleaseOutcome>(cache ? project.releases.map((source, index) => [renderCacheKey(source, settings, cache.salt), planned.outcomes[index]!]) : []);
-  options.progress?.('pages', 0, planned.pages.length);
-  const pages = renderPages(planned.pages, { templates: project.templates, folder: templatesFolder }, settings, planned.assets.paths);
-  problems.push(...pages.problems);
-  const files: OutputFile[] = [...pages.files, ...planned.assets.files];
+  const produced = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
+  const outFolder = options.outFolder ?? 'public';
+  const compiled = compilePages({ templates: project.templates, folder: templatesFolder }, settings, planned.assets.paths);
+  const pageProblems = [...compiled.problems];
+  const linkProblems: Problem[] = [];
+  // Writing stops at the first error; rendering and checking go on, so every problem is reported at once.
+  const writable = () => output !== undefined && !hasErrors(problems) && pageProblems.length === 0 && !hasErrors(linkProblems);
+  const written: string[] = [];
+  let pageCount = 0;
+  let feedCount = 0;
+  const send = async (files: readonly OutputFile[], searchable: readonly SearchPage[]) => {
+    linkProblems.push(...checkLinks(files, settings.baseUrl, outFolder, produced));
+    written.push(...files.map((file) => file.path));
+    if (writable()) await output?.write(files, searchable);
+  };
+  if (compiled.renderer) {
+    await send(planned.assets.files, []);
+    options.progress?.('pages', 0, planned.pages.length);
+    for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
+      const plans = planned.pages.slice(start, start + PAGES_PER_BATCH);
+      const batch = compiled.renderer.render(plans);
+      pageProblems.push(...batch.problems);
+      pageCount += batch.files.filter((file) => file.path.endsWith('.html')).length;
+      feedCount += batch.files.filter((file) => file.path.endsWith('feed.xml')).length;
+      await send(batch.files, selectSearchPages(plans, batch.files, settings).pages);
+      options.progress?.('pages', Math.min(start + PAGES_PER_BATCH, planned.pages.length), planned.pages.length);
+    }
+    pageProblems.push(...compiled.renderer.finish());
+  }
+  problems.push(...pageProblems);
   // Links are checked only when everything rendered: a missing template would make every link to its pages look broken.
-  if (pages.problems.length === 0) problems.push(...checkLinks(files, settings.baseUrl, options.outFolder ?? 'public'));
+  if (pageProblems.length === 0) problems.push(...linkProblems);
   const stats: BuildStats = {
     releases: site.releases.length,
     ministers: site.ministers.length,
     portfolios: site.portfolios.length,
-    pages: pages.files.filter((f) => f.path.endsWith('.html')).length,
-    files: files.length,
-    feeds: pages.files.filter((f) => f.path.endsWith('feed.xml')).length,
+    pages: pageCount,
+    files: written.length,
+    feeds: feedCount,
     withheld: planned.held,
     withdrawn: site.withdrawn.length,
   };
   return {
-    files,
     problems: sortProblems(problems),
     stats,
-    pages: files.map((f) => f.path).sort(),
-    search: selectSearchPages(planned.pages, pages.files, settings),
+    pages: written.sort(),
+    searchMode: settings.search,
     renders,
     ...(planned.nextEmbargo ? { nextEmbargo: planned.nextEmbargo } : {}),
   };
@@ -157,42 +192,67 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
 export async function check(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result } = await readAndProduce(options);
-  return result;
+  const paths = resolvePaths(options);
+  const read = await readProject(paths);
+  const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
+  return (await produceRead(read, paths, options, cache)).result;
 }
 
-/** Builds the site into the output folder, replacing it only if there is no error anywhere. */
+/**
+ * Builds the site into the output folder, replacing it only if there is no error anywhere. Pages are written into a
+ * staging folder batch by batch while Pagefind indexes them; the staging folder is swapped in at the end.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { result, files, search, paths, cache, renders } = await readAndProduce(options);
+  const paths = resolvePaths(options);
+  const read = await readProject(paths);
+  const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
   const unsafe = checkOutputFolder(paths);
+  const staging = openStaging(paths.out, cache?.manifest);
+  const search = await startBuildSearch(paths.root, cache);
+  const output: SiteOutput = {
+    write: async (files, searchable) => {
+      await Promise.all([staging.write(files), search.add(searchable)]);
+    },
+  };
+  const abandon = () => Promise.all([staging.discard(), search.cancel()]);
+  let produced: Awaited<ReturnType<typeof produceRead>>;
+  try {
+    produced = await produceRead(read, paths, options, cache, unsafe || hasErrors(read.problems) ? undefined : output);
+  } catch (cause) {
+    await abandon();
+    throw cause;
+  }
+  const { result, searchMode, renders } = produced;
   if (unsafe) result.problems.push(unsafe);
-  if (hasErrors(result.problems)) return { ...result, ok: false };
-  // Pagefind indexes in its own process while the pages are staged; the swap waits for the index, and an error from
-  // it leaves the output untouched. Earlier errors returned above, so only the index's own can stop the swap here.
-  const indexing = searchIndexFor(search, paths.root, cache);
-  options.progress?.('write', 0, files.length);
-  const manifest = await writeSite(paths.out, files, cache?.manifest, indexing.then((index) => (hasErrors(index.problems) ? undefined : index.files)));
-  const index = await indexing;
+  if (hasErrors(result.problems)) {
+    await abandon();
+    return { ...result, ok: false };
+  }
+  options.progress?.('write', 0, result.stats.files);
+  const index = await search.finish(searchMode, staging);
   const indexed: BuildResult = {
     ...result,
-    ok: manifest !== undefined,
+    ok: !hasErrors(index.problems),
     problems: sortProblems([...result.problems, ...index.problems]),
     stats: { ...result.stats, files: result.stats.files + index.files.length },
     pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
   };
-  if (!manifest) return indexed;
+  if (!indexed.ok) {
+    await abandon();
+    return indexed;
+  }
+  let manifest: OutputManifest;
+  try {
+    await staging.write(index.files);
+    manifest = await staging.commit();
+  } catch (cause) {
+    await staging.discard();
+    throw cause;
+  }
   // The caches only save time: failing to write them must not fail a build whose site is already in place.
   if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
   if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
   return indexed;
-}
-
-/** The search index: with the cache, one made from exactly these pages last time is taken from the output instead. */
-async function searchIndexFor(search: SearchInput, root: string, cache: BuildCache | undefined) {
-  const key = cache ? await searchIndexKey(search) : undefined;
-  const reused = key ? await reuseSearchIndex(root, key, cache?.manifest) : undefined;
-  const index = reused ? { files: reused, problems: [] } : await indexSearch(search);
-  return { ...index, key };
 }
 
 /** The project's folders with defaults filled in; `out` is absolute. */
@@ -211,21 +271,25 @@ export function visibilityOf(options: BuildOptions): Visibility {
   return { ...(options.now ? { now: options.now.getTime() } : {}), ...(options.drafts ? { drafts: true } : {}) };
 }
 
-async function readAndProduce(options: BuildOptions) {
-  const paths = resolvePaths(options);
+/** Produces what was read, writing through `output` when given; the result counts the read's problems too. */
+async function produceRead(read: Awaited<ReturnType<typeof readProject>>, paths: ReturnType<typeof resolvePaths>, options: BuildOptions, cache: BuildCache | undefined, output?: SiteOutput) {
   const root = paths.root;
-  const read = await readProject(paths);
-  const cache: BuildCache | undefined = options.cache === false ? undefined : await readBuildCache(root);
-  const produced = await produceSite(read.project, options.baseUrl ? { baseUrl: options.baseUrl } : {}, displayFolder(root, paths.templates), {
-    ...visibilityOf(options),
-    outFolder: displayFolder(root, paths.out),
-    render: {
-      ...(cache ? { cache: cache.render } : {}),
-      ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.('render', done, total) } : {}),
+  const produced = await produceSite(
+    read.project,
+    options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    displayFolder(root, paths.templates),
+    {
+      ...visibilityOf(options),
+      outFolder: displayFolder(root, paths.out),
+      render: {
+        ...(cache ? { cache: cache.render } : {}),
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.('render', done, total) } : {}),
+      },
+      ...(options.progress ? { progress: options.progress } : {}),
     },
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
+    output,
+  );
   const problems = sortProblems([...read.problems, ...produced.problems]);
   const result: BuildResult = {
     ok: !hasErrors(problems),
@@ -234,7 +298,7 @@ async function readAndProduce(options: BuildOptions) {
     pages: produced.pages,
     ...(produced.nextEmbargo ? { nextEmbargo: produced.nextEmbargo } : {}),
   };
-  return { result, files: produced.files, search: produced.search, paths, cache, renders: produced.renders };
+  return { result, searchMode: produced.searchMode, renders: produced.renders };
 }
 
 /** The output folder is replaced whole, so it must not be the project, or hold it, or hold its sources. */

@@ -23,7 +23,7 @@ export function progressLine(stream: ProgressStream, now: () => number = Date.no
       if (time - started < DELAY_MS || (!stageChanged && done < total && time - lastDraw < REDRAW_MS)) return;
       lastDraw = time;
       drawn = true;
-      const count = stage === 'render' ? `${done.toLocaleString('en')}/${total.toLocaleString('en')}` : total.toLocaleString('en');
+      const count = stage !== 'write' ? `${done.toLocaleString('en')}/${total.toLocaleString('en')}` : total.toLocaleString('en');
       stream.write(`\r\x1b[2K${LABELS[stage]}: ${count}`);
     },
     done() {

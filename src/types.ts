@@ -216,10 +216,17 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
+/** One page for the search index. */
+export interface SearchPage {
+  path: string;
+  url: string;
+  html: string;
+}
+
 /** What the search index is built from: rendered pages, read from memory, never from the output folder. */
 export interface SearchInput {
-  /** The searchable pages in plan order: each one's path from the site root ("/release/x/") and its HTML. */
-  pages: { url: string; html: string }[];
+  /** The searchable pages in plan order: each one's output path, its address from the site root ("/release/x/"), and its HTML. */
+  pages: SearchPage[];
   /** Whether failing to build the index is an error or a warning. */
   mode: SearchMode;
 }

@@ -3,8 +3,9 @@
  * HTML from memory and hands the index back in memory, so only write/ writes it.
  */
 import { existsSync } from 'node:fs';
+import type { PagefindIndex } from 'pagefind';
 import { error, warning } from '../problems.js';
-import type { OutputFile, PagePlan, Problem, SearchInput, Settings } from '../types.js';
+import type { OutputFile, PagePlan, Problem, SearchInput, SearchMode, SearchPage, Settings } from '../types.js';
 
 /** Where the index and Pagefind's own search script go in the output. */
 export const SEARCH_INDEX_PATH = 'pagefind/';
@@ -23,52 +24,94 @@ export function selectSearchPages(plans: readonly PagePlan[], files: readonly Ou
   const pages: SearchInput['pages'] = [];
   for (const plan of plans) {
     const content = plan.searchable ? html.get(plan.path) : undefined;
-    if (typeof content === 'string') pages.push({ url: `/${plan.path.replace(/index\.html$/, '')}`, html: content });
+    if (typeof content === 'string') pages.push({ path: plan.path, url: `/${plan.path.replace(/index\.html$/, '')}`, html: content });
   }
   return { pages, mode: settings.search };
 }
 
+/** A search index being built while pages are still being rendered. */
+export interface SearchIndexer {
+  /** Hands Pagefind more pages. Resolves once the batch before these is indexed, so at most two are ever in flight. */
+  add(pages: readonly SearchPage[]): Promise<void>;
+  /** The index files, or none and one problem when Pagefind could not run or refused a page; closes the index. */
+  finish(mode: SearchMode): Promise<{ files: OutputFile[]; problems: Problem[] }>;
+  /** Drops the index unfinished: the build failed. */
+  cancel(): Promise<void>;
+}
+
 /**
- * Builds the index of `input.pages` with Pagefind. It never throws: when Pagefind cannot run (no binary for this
- * platform, say) the result is no files and one problem, a warning or, when search is required, an error.
+ * Starts a Pagefind index. It never throws: when Pagefind cannot run (no binary for this platform, say) `finish`
+ * gives no files and one problem, a warning or, when search is required, an error.
  */
+export function startSearchIndex(): SearchIndexer {
+  let failure: string | undefined;
+  const opened = openIndex().then((result) => {
+    if ('reason' in result) failure = result.reason;
+    return 'index' in result ? result.index : undefined;
+  });
+  let inFlight: Promise<void> = Promise.resolve();
+  const add = async (pages: readonly SearchPage[]) => {
+    const previous = inFlight;
+    inFlight = opened.then(async (index) => {
+      if (!index || failure) return;
+      try {
+        const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+        const refused = added.findIndex((response) => response.errors.length > 0);
+        if (refused !== -1) failure ??= `Pagefind could not index ${pages[refused]?.url}: ${added[refused]?.errors.join('; ')}`;
+      } catch (cause) {
+        failure ??= `Pagefind stopped (${firstLine(cause)})`;
+      }
+    });
+    await previous;
+  };
+  const close = async () => {
+    await inFlight;
+    await (await opened)?.deleteIndex().catch(() => undefined);
+  };
+  const finish = async (mode: SearchMode) => {
+    await inFlight;
+    const index = await opened;
+    const failed = (reason: string) => ({ files: [], problems: [searchProblem(mode, reason)] });
+    try {
+      if (!index || failure !== undefined) return failed(failure ?? 'Pagefind made no index');
+      const built = await index.getFiles();
+      if (built.errors.length > 0) return failed(built.errors.join('; '));
+      const files = built.files
+        .filter((file) => !UNUSED_BUNDLE_FILES.test(file.path))
+        .map((file) => ({ path: `${SEARCH_INDEX_PATH}${file.path}`, content: file.content }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return { files, problems: [] };
+    } catch (cause) {
+      return failed(`Pagefind stopped (${firstLine(cause)})`);
+    } finally {
+      await close();
+    }
+  };
+  return { add, finish, cancel: close };
+}
+
+/** Builds the index of `input.pages` in one go; never throws (see startSearchIndex). */
 export async function indexSearch(input: SearchInput): Promise<{ files: OutputFile[]; problems: Problem[] }> {
-  const failed = (reason: string) => ({ files: [], problems: [searchProblem(input.mode, reason)] });
+  const indexer = startSearchIndex();
+  for (let start = 0; start < input.pages.length; start += PAGES_IN_FLIGHT) await indexer.add(input.pages.slice(start, start + PAGES_IN_FLIGHT));
+  return indexer.finish(input.mode);
+}
+
+/** A fresh Pagefind index, or the reason, in words, why there can be none. */
+async function openIndex(): Promise<{ index: PagefindIndex } | { reason: string }> {
   const override = missingBinaryOverride();
-  if (override) return failed(override);
+  if (override) return { reason: override };
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
   } catch (cause) {
-    return failed(`the pagefind package cannot be loaded (${firstLine(cause)})`);
+    return { reason: `the pagefind package cannot be loaded (${firstLine(cause)})` };
   }
-  let index;
   try {
     const created = await pagefind.createIndex({});
-    if (!created.index) return failed(created.errors.join('; ') || 'Pagefind made no index');
-    index = created.index;
+    return created.index ? { index: created.index } : { reason: created.errors.join('; ') || 'Pagefind made no index' };
   } catch (cause) {
-    return failed(`Pagefind cannot run on this machine (${firstLine(cause)})`);
-  }
-  try {
-    // Sent in batches: one page at a time waits on every round trip, all at once buffers the whole site twice.
-    for (let start = 0; start < input.pages.length; start += PAGES_IN_FLIGHT) {
-      const batch = input.pages.slice(start, start + PAGES_IN_FLIGHT);
-      const added = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
-      const refused = added.findIndex((response) => response.errors.length > 0);
-      if (refused !== -1) return failed(`Pagefind could not index ${batch[refused]?.url}: ${added[refused]?.errors.join('; ')}`);
-    }
-    const built = await index.getFiles();
-    if (built.errors.length > 0) return failed(built.errors.join('; '));
-    const files = built.files
-      .filter((file) => !UNUSED_BUNDLE_FILES.test(file.path))
-      .map((file) => ({ path: `${SEARCH_INDEX_PATH}${file.path}`, content: file.content }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, problems: [] };
-  } catch (cause) {
-    return failed(`Pagefind stopped (${firstLine(cause)})`);
-  } finally {
-    await index.deleteIndex().catch(() => undefined);
+    return { reason: `Pagefind cannot run on this machine (${firstLine(cause)})` };
   }
 }
 
@@ -81,7 +124,7 @@ function missingBinaryOverride(): string | undefined {
   return undefined;
 }
 
-function searchProblem(mode: SearchInput['mode'], reason: string): Problem {
+function searchProblem(mode: SearchMode, reason: string): Problem {
   const where = { field: 'pressroom.search' };
   if (mode === 'required') {
     return error('package.json', `the search index could not be built: ${reason}; search is "required", so nothing was written. Reinstall with "npm ci" on a platform Pagefind supports, or set "search" to "optional" to build without search`, where);

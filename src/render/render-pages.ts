@@ -23,13 +23,20 @@ export interface PageHelpers {
   asset: (name: string) => string;
 }
 
-/** Renders every plan; a template that fails names the template and the page, and the other pages still render. */
-export function renderPages(
-  plans: readonly PagePlan[],
+/** Renders plans a batch at a time with templates compiled once, so a build can write each batch and let it go. */
+export interface PageRenderer {
+  /** Renders a batch; a template that fails names the template and the page, and the other pages still render. */
+  render(plans: readonly PagePlan[]): { files: OutputFile[]; problems: Problem[] };
+  /** Problems found across all batches so far that belong to no one page: assets the templates link but lack. */
+  finish(): Problem[];
+}
+
+/** Compiles the templates; undefined with the problems when any of them cannot be compiled. */
+export function compilePages(
   source: TemplateSource,
   settings: Settings,
   assetPaths: ReadonlyMap<string, string>,
-): { files: OutputFile[]; problems: Problem[] } {
+): { renderer?: PageRenderer; problems: Problem[] } {
   const problems: Problem[] = [];
   const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
   for (const [name, text] of source.templates) {
@@ -39,29 +46,44 @@ export function renderPages(
       problems.push(error(templateFile(source, name), `the template cannot be compiled: ${firstLine(cause)}`));
     }
   }
-  if (problems.length > 0) return { files: [], problems };
+  if (problems.length > 0) return { problems };
 
   const missingAssets = new Set<string>();
   const helpers = makeHelpers(settings, assetPaths, (name) => missingAssets.add(name));
-  const files: OutputFile[] = [];
   const failedTemplates = new Set<string>();
-  for (const plan of plans) {
-    if (!source.templates.has(plan.template)) {
-      if (!failedTemplates.has(plan.template)) problems.push(error(templateFile(source, plan.template), `the template is missing; it renders ${plan.path} and pages like it`));
-      failedTemplates.add(plan.template);
-      continue;
+  const render = (plans: readonly PagePlan[]) => {
+    const files: OutputFile[] = [];
+    const batchProblems: Problem[] = [];
+    for (const plan of plans) {
+      if (!source.templates.has(plan.template)) {
+        if (!failedTemplates.has(plan.template)) batchProblems.push(error(templateFile(source, plan.template), `the template is missing; it renders ${plan.path} and pages like it`));
+        failedTemplates.add(plan.template);
+        continue;
+      }
+      try {
+        files.push({ path: plan.path, content: eta.render(`@${plan.template}`, { ...helpers, ...plan.data }) });
+      } catch (cause) {
+        if (!failedTemplates.has(plan.template)) batchProblems.push(error(templateFile(source, plan.template), `rendering ${plan.path} (from ${plan.source}) failed: ${firstLine(cause)}`));
+        failedTemplates.add(plan.template);
+      }
     }
-    try {
-      files.push({ path: plan.path, content: eta.render(`@${plan.template}`, { ...helpers, ...plan.data }) });
-    } catch (cause) {
-      if (!failedTemplates.has(plan.template)) problems.push(error(templateFile(source, plan.template), `rendering ${plan.path} (from ${plan.source}) failed: ${firstLine(cause)}`));
-      failedTemplates.add(plan.template);
-    }
-  }
-  for (const name of [...missingAssets].sort()) {
-    problems.push(error(`${source.folder}/assets/${name}`, `a template links the asset "${name}", which does not exist; add the file or fix the name`));
-  }
-  return { files, problems };
+    return { files, problems: batchProblems };
+  };
+  const finish = () => [...missingAssets].sort().map((name) => error(`${source.folder}/assets/${name}`, `a template links the asset "${name}", which does not exist; add the file or fix the name`));
+  return { renderer: { render, finish }, problems };
+}
+
+/** Renders every plan at once: the dev server's way, for the few pages an edit touches. */
+export function renderPages(
+  plans: readonly PagePlan[],
+  source: TemplateSource,
+  settings: Settings,
+  assetPaths: ReadonlyMap<string, string>,
+): { files: OutputFile[]; problems: Problem[] } {
+  const { renderer, problems } = compilePages(source, settings, assetPaths);
+  if (!renderer) return { files: [], problems };
+  const rendered = renderer.render(plans);
+  return { files: rendered.files, problems: [...rendered.problems, ...renderer.finish()] };
 }
 
 function makeHelpers(settings: Settings, assetPaths: ReadonlyMap<string, string>, onMissing: (name: string) => void): PageHelpers {

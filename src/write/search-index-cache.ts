@@ -10,21 +10,32 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
 import { SEARCH_INDEX_PATH } from '../render/index-search.js';
-import type { OutputFile, SearchInput } from '../types.js';
+import type { OutputFile, SearchMode, SearchPage } from '../types.js';
 import { safeJoin } from './write-site.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
-/** A digest of everything the index is made from: the pages, the search mode, Pagefind's version and ours. */
-export async function searchIndexKey(input: SearchInput): Promise<string> {
-  const hash = createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${await pagefindVersion()} ${input.mode}\n`);
-  for (const page of input.pages) hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
-  return hash.digest('hex');
+/** Digests the searchable pages as they are rendered, in plan order, into the key of the index made from them. */
+export interface SearchKeyHasher {
+  add(pages: readonly SearchPage[]): void;
+  /** The key: the pages, the search mode, Pagefind's version and ours. */
+  digest(mode: SearchMode): string;
 }
 
-/** The index files of the last build when it indexed exactly this (same key) and its output still holds them intact. */
-export async function reuseSearchIndex(root: string, key: string, manifest: OutputManifest | undefined): Promise<OutputFile[] | undefined> {
+export async function searchKeyHasher(): Promise<SearchKeyHasher> {
+  const version = await pagefindVersion();
+  const pages = createHash('sha256');
+  return {
+    add(batch) {
+      for (const page of batch) pages.update(`${page.url}\0${page.html.length}\0`).update(page.html);
+    },
+    digest: (mode) => createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${version} ${mode}\n${pages.digest('hex')}`).digest('hex'),
+  };
+}
+
+/** The key of the index now in the output, when the last build recorded one and the output's index is as it left it. */
+export async function savedSearchIndexKey(root: string, manifest: OutputManifest | undefined): Promise<string | undefined> {
   if (!manifest) return undefined;
   const saved = await readFile(recordFile(root), 'utf8').then(
     (text) => JSON.parse(text) as { magic?: unknown; key?: unknown; out?: unknown; files?: unknown },
@@ -32,11 +43,15 @@ export async function reuseSearchIndex(root: string, key: string, manifest: Outp
   );
   const paths = indexPaths(manifest);
   // The record names the index files by hash too, so it never vouches for an index some later build wrote.
-  if (saved?.magic !== CACHE_MAGIC || saved.key !== key || saved.out !== manifest.out || saved.files !== indexDigest(manifest, paths)) return undefined;
-  if (paths.length === 0) return undefined;
+  if (saved?.magic !== CACHE_MAGIC || typeof saved.key !== 'string' || saved.out !== manifest.out || saved.files !== indexDigest(manifest, paths) || paths.length === 0) return undefined;
+  return saved.key;
+}
+
+/** The index files in the output, each checked against the manifest; undefined when any is missing or changed. */
+export async function reuseSearchIndex(manifest: OutputManifest): Promise<OutputFile[] | undefined> {
   try {
     return await Promise.all(
-      paths.map(async (file) => {
+      indexPaths(manifest).map(async (file) => {
         const full = safeJoin(manifest.out, file);
         const [info, content] = await Promise.all([stat(full), readFile(full)]);
         const known = manifest.files.get(file)!;

@@ -7,63 +7,81 @@ import type { OutputFile } from '../types.js';
 
 const PARALLEL_WRITES = 64;
 
+/** A fresh folder beside the output that a build fills batch by batch, then swaps in whole or throws away. */
+export interface Staging {
+  /** Writes a batch; refuses any path that could lead outside the folder. Unchanged files are hard-linked. */
+  write(files: readonly OutputFile[]): Promise<void>;
+  /** Where a staged file is, to read it back. */
+  pathOf(file: string): string;
+  /** Replaces the output folder with the staged one in two renames; returns the manifest of what is now there. */
+  commit(): Promise<OutputManifest>;
+  /** Removes the staged folder; the output stays as it was. */
+  discard(): Promise<void>;
+}
+
 /**
- * Writes every file into a fresh folder beside `outDir`, then replaces `outDir` with it in two renames. Given the
- * manifest of the last build, a file whose content is unchanged is hard-linked from the current output instead of
- * written. Returns the manifest of what is now in `outDir`.
+ * Opens a staging folder for `outDir`. Given the manifest of the last build, a file whose content is unchanged is
+ * hard-linked from the current output instead of written.
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest>;
-/**
- * The same, with files that are still being made (the search index): they are awaited once `files` are staged, so
- * making them overlaps the write. When `later` settles on undefined nothing is swapped in and the result is undefined.
- */
-export async function writeSite(outDir: string, files: readonly OutputFile[], last: OutputManifest | undefined, later: Promise<readonly OutputFile[] | undefined>): Promise<OutputManifest | undefined>;
-export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest, later?: Promise<readonly OutputFile[] | undefined>): Promise<OutputManifest | undefined> {
+export function openStaging(outDir: string, last?: OutputManifest): Staging {
   const target = path.resolve(outDir);
   const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
   const previous = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
-  let manifest: OutputManifest;
-  try {
-    const earlier = last?.out === target ? { ...last, out: target } : undefined;
-    const written = await writeFiles(staging, files, earlier);
-    const rest = await later;
-    if (later && rest === undefined) {
-      await rm(staging, { recursive: true, force: true });
-      return undefined;
-    }
-    if (rest) for (const [file, entry] of await writeFiles(staging, rest, earlier)) written.set(file, entry);
-    manifest = { out: target, writtenAt: Date.now(), files: written };
-  } catch (cause) {
-    await rm(staging, { recursive: true, force: true });
-    throw cause;
-  }
-  const hadPrevious = await rename(target, previous).then(
-    () => true,
-    (cause: NodeJS.ErrnoException) => {
-      if (cause.code === 'ENOENT') return false;
-      throw cause;
+  const earlier = last?.out === target ? last : undefined;
+  const written = new Map<string, ManifestEntry>();
+  const made = new Set<string>();
+  return {
+    async write(files) {
+      for (const [file, entry] of await writeFiles(staging, files, earlier, made)) written.set(file, entry);
     },
-  );
+    pathOf: (file) => safeJoin(staging, file),
+    async commit() {
+      const manifest = { out: target, writtenAt: Date.now(), files: new Map([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+      await mkdir(staging, { recursive: true });
+      const hadPrevious = await rename(target, previous).then(
+        () => true,
+        (cause: NodeJS.ErrnoException) => {
+          if (cause.code === 'ENOENT') return false;
+          throw cause;
+        },
+      );
+      try {
+        await rename(staging, target);
+      } catch (cause) {
+        if (hadPrevious) await rename(previous, target);
+        await rm(staging, { recursive: true, force: true });
+        throw cause;
+      }
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      return manifest;
+    },
+    discard: () => rm(staging, { recursive: true, force: true }),
+  };
+}
+
+/** Writes every file through a staging folder swapped in whole; a write that fails part-way leaves `outDir` as it was. */
+export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest> {
+  const staging = openStaging(outDir, last);
   try {
-    await rename(staging, target);
+    await staging.write(files);
   } catch (cause) {
-    if (hadPrevious) await rename(previous, target);
-    await rm(staging, { recursive: true, force: true });
+    await staging.discard();
     throw cause;
   }
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
-  return manifest;
+  return staging.commit();
 }
 
 /**
- * Writes files below `root`, creating folders as needed; refuses any path that could lead outside it. With the
- * manifest of an earlier output, links each unchanged file from there (when it is still as that build left it).
- * Returns each file's hash and size.
+ * Writes files below `root`, creating folders as needed (`made` remembers those already there); refuses any path
+ * that could lead outside it. With the manifest of an earlier output, links each unchanged file from there (when it
+ * is still as that build left it). Returns each file's hash and size.
  */
-export async function writeFiles(root: string, files: readonly OutputFile[], earlier?: OutputManifest): Promise<Map<string, ManifestEntry>> {
-  await mkdir(root, { recursive: true });
-  const made = new Set<string>([root]);
+export async function writeFiles(root: string, files: readonly OutputFile[], earlier?: OutputManifest, made = new Set<string>()): Promise<Map<string, ManifestEntry>> {
+  if (!made.has(root)) {
+    await mkdir(root, { recursive: true });
+    made.add(root);
+  }
   const entries: (ManifestEntry | undefined)[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
@@ -80,7 +98,7 @@ export async function writeFiles(root: string, files: readonly OutputFile[], ear
       if (!(earlier && (await linkUnchanged(earlier, file.path, entry, full)))) await writeFile(full, file.content);
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker));
   return new Map(files.map((file, index) => [file.path, entries[index]!]));
 }
 

@@ -14,8 +14,8 @@ describe('selectSearchPages', () => {
     const files = plans.map((p) => ({ path: p.path, content: `<html>${p.path}</html>` }));
     assert.deepEqual(selectSearchPages(plans, files, settings), {
       pages: [
-        { url: '/release/a/', html: '<html>release/a/index.html</html>' },
-        { url: '/speech/b/', html: '<html>speech/b/index.html</html>' },
+        { path: 'release/a/index.html', url: '/release/a/', html: '<html>release/a/index.html</html>' },
+        { path: 'speech/b/index.html', url: '/speech/b/', html: '<html>speech/b/index.html</html>' },
       ],
       mode: 'required',
     });

@@ -18,7 +18,7 @@ describe('progressLine', () => {
     clock = 1200;
     line.update('render', 1500, 2000);
     line.update('pages', 0, 2600);
-    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 2,600']);
+    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 0/2,600']);
     line.done();
     assert.equal(written.at(-1), '\r\x1b[2K');
   });
