@@ -61,12 +61,12 @@ for (const count of sizes) {
 printTable();
 await writeFile(path.join(REPO, 'bench/results.json'), `${JSON.stringify({ node: process.version, runs, rows }, null, 2)}\n`);
 
-function repeat(times: number, prepare: () => Promise<unknown>, run: () => Measurement): Promise<Measurement[]> {
+function repeat(times: number, prepare: () => Promise<unknown>, run: () => Promise<Measurement>): Promise<Measurement[]> {
   return (async () => {
     const results: Measurement[] = [];
     for (let index = 0; index < times; index++) {
       await prepare();
-      results.push(run());
+      results.push(await run());
     }
     return results;
   })();
