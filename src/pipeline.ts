@@ -18,6 +18,7 @@ import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
 import { saveSearchIndexKey } from './write/search-index-cache.js';
 import { writeBuildCache } from './write/write-build-cache.js';
+import { openInPlaceUpdate } from './write/update-in-place.js';
 import { openStaging } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
@@ -207,7 +208,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const read = await readProject(paths);
   const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
   const unsafe = checkOutputFolder(paths);
-  const staging = openStaging(paths.out, cache?.manifest);
+  // With a manifest of the output as the last build left it, only what changed is written.
+  const staging = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : openStaging(paths.out);
   const search = await startBuildSearch(paths.root, cache);
   const output: SiteOutput = {
     write: async (files, searchable) => {

@@ -1,6 +1,6 @@
-/** The build's only writer: fills a staging folder, then swaps it into place, so a failed build leaves the old output. */
+/** The cold build's writer: fills a staging folder, then swaps it into place, so a failed build leaves the old output. */
 import { createHash } from 'node:crypto';
-import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
@@ -9,7 +9,7 @@ const PARALLEL_WRITES = 64;
 
 /** A fresh folder beside the output that a build fills batch by batch, then swaps in whole or throws away. */
 export interface Staging {
-  /** Writes a batch; refuses any path that could lead outside the folder. Unchanged files are hard-linked. */
+  /** Writes a batch; refuses any path that could lead outside the folder. */
   write(files: readonly OutputFile[]): Promise<void>;
   /** Where a staged file is, to read it back. */
   pathOf(file: string): string;
@@ -19,21 +19,17 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-/**
- * Opens a staging folder for `outDir`. Given the manifest of the last build, a file whose content is unchanged is
- * hard-linked from the current output instead of written.
- */
-export function openStaging(outDir: string, last?: OutputManifest): Staging {
+/** Opens a staging folder for `outDir`. */
+export function openStaging(outDir: string): Staging {
   const target = path.resolve(outDir);
   const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
   const previous = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
-  const earlier = last?.out === target ? last : undefined;
   const written = new Map<string, ManifestEntry>();
   const made = new Set<string>();
   return {
     async write(files) {
-      for (const [file, entry] of await writeFiles(staging, files, earlier, made)) written.set(file, entry);
+      for (const [file, entry] of await writeFiles(staging, files, made)) written.set(file, entry);
     },
     pathOf: (file) => safeJoin(staging, file),
     async commit() {
@@ -61,8 +57,8 @@ export function openStaging(outDir: string, last?: OutputManifest): Staging {
 }
 
 /** Writes every file through a staging folder swapped in whole; a write that fails part-way leaves `outDir` as it was. */
-export async function writeSite(outDir: string, files: readonly OutputFile[], last?: OutputManifest): Promise<OutputManifest> {
-  const staging = openStaging(outDir, last);
+export async function writeSite(outDir: string, files: readonly OutputFile[]): Promise<OutputManifest> {
+  const staging = openStaging(outDir);
   try {
     await staging.write(files);
   } catch (cause) {
@@ -74,10 +70,9 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], la
 
 /**
  * Writes files below `root`, creating folders as needed (`made` remembers those already there); refuses any path
- * that could lead outside it. With the manifest of an earlier output, links each unchanged file from there (when it
- * is still as that build left it). Returns each file's hash and size.
+ * that could lead outside it. Returns each file's hash and size.
  */
-export async function writeFiles(root: string, files: readonly OutputFile[], earlier?: OutputManifest, made = new Set<string>()): Promise<Map<string, ManifestEntry>> {
+export async function writeFiles(root: string, files: readonly OutputFile[], made = new Set<string>()): Promise<Map<string, ManifestEntry>> {
   if (!made.has(root)) {
     await mkdir(root, { recursive: true });
     made.add(root);
@@ -95,24 +90,11 @@ export async function writeFiles(root: string, files: readonly OutputFile[], ear
       }
       const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
       entries[index] = entry;
-      if (!(earlier && (await linkUnchanged(earlier, file.path, entry, full)))) await writeFile(full, file.content);
+      await writeFile(full, file.content);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker));
   return new Map(files.map((file, index) => [file.path, entries[index]!]));
-}
-
-/** Links the earlier output's copy when its hash matches and it is unmodified since; false when it cannot be reused. */
-async function linkUnchanged(earlier: OutputManifest, file: string, entry: ManifestEntry, destination: string): Promise<boolean> {
-  const known = earlier.files.get(file);
-  if (!known || known.hash !== entry.hash || known.size !== entry.size) return false;
-  const source = safeJoin(earlier.out, file);
-  const info = await stat(source).catch(() => undefined);
-  if (!info?.isFile() || info.size !== entry.size || info.mtimeMs > earlier.writtenAt) return false;
-  return link(source, destination).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Joins an output path onto the root, throwing if it is absolute or climbs out: the last line of defence after slugs. */

@@ -1,0 +1,102 @@
+/**
+ * The warm build's writer: updates the last build's output folder in place instead of staging a whole new one, so an
+ * unchanged file costs a stat rather than a link and a folder. Changed files are written beside the output first; only
+ * when every page is ready are they renamed into place, the files they replace and the files no longer produced moved
+ * aside, and a failure while doing so moves everything back. Until that last step the output is untouched.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
+import type { OutputFile } from '../types.js';
+import { safeJoin, type Staging } from './write-site.js';
+
+const PARALLEL_FILES = 64;
+
+/** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
+export function openInPlaceUpdate(last: OutputManifest): Staging {
+  const target = last.out;
+  const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
+  const staged = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
+  const replaced = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
+  const entries = new Map<string, ManifestEntry>();
+  const changed = new Set<string>();
+  const made = new Set<string>();
+  const makeFolderOf = async (file: string) => {
+    const dir = path.dirname(file);
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  return {
+    async write(files) {
+      await eachInParallel(files, async (file) => {
+        const kept = path.join(target, ...file.path.split('/'));
+        const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
+        const full = safeJoin(staged, file.path);
+        entries.set(file.path, entry);
+        if (await isIntact(last, file.path, entry, kept)) return;
+        await makeFolderOf(full);
+        await writeFile(full, file.content);
+        changed.add(file.path);
+      });
+    },
+    pathOf: (file) => safeJoin(changed.has(file) ? staged : target, file),
+    async commit() {
+      const present = await filesBelow(target);
+      const gone = present.filter((file) => !entries.has(file));
+      const displaced = [...present.filter((file) => changed.has(file)), ...gone];
+      const done: [from: string, to: string][] = [];
+      const move = async (from: string, to: string) => {
+        await makeFolderOf(to);
+        await rename(from, to);
+        done.push([from, to]);
+      };
+      try {
+        await eachInParallel(displaced, (file) => move(path.join(target, file), path.join(replaced, file)));
+        await eachInParallel([...changed], (file) => move(path.join(staged, file), path.join(target, file)));
+      } catch (cause) {
+        for (const [from, to] of done.reverse()) await rename(to, from).catch(() => undefined);
+        await Promise.all([rm(staged, { recursive: true, force: true }), rm(replaced, { recursive: true, force: true })]);
+        throw cause;
+      }
+      await Promise.all([rm(staged, { recursive: true, force: true }), rm(replaced, { recursive: true, force: true })]);
+      await removeEmptyFolders(target, gone);
+      const files = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return { out: target, writtenAt: Date.now(), files };
+    },
+    discard: () => rm(staged, { recursive: true, force: true }),
+  };
+}
+
+/** True when the output still holds this content as the last build left it: same hash and size, not touched since. */
+async function isIntact(last: OutputManifest, file: string, entry: ManifestEntry, full: string): Promise<boolean> {
+  const known = last.files.get(file);
+  if (!known || known.hash !== entry.hash || known.size !== entry.size) return false;
+  const info = await stat(full).catch(() => undefined);
+  return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs <= last.writtenAt;
+}
+
+/** Every file (anything but a folder) below `root`, as output paths; none when it does not exist. */
+async function filesBelow(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
+}
+
+/** Removes the folders that removing `files` left empty, up to but not including `root`. */
+async function removeEmptyFolders(root: string, files: readonly string[]): Promise<void> {
+  const folders = new Set(files.map((file) => path.dirname(path.join(root, file))));
+  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let dir = start; dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  }
+}
+
+async function eachInParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await work(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, items.length) }, worker));
+}

@@ -1,0 +1,76 @@
+/** The warm build's writer: only changed files are written, and a failure while putting them in place undoes itself. */
+import assert from 'node:assert/strict';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import { openInPlaceUpdate } from '../../src/write/update-in-place.js';
+import { writeSite } from '../../src/write/write-site.js';
+import { makeProject, readTreeBytes, removeProject } from '../helpers/project.js';
+
+describe('openInPlaceUpdate', () => {
+  let root: string;
+  const out = () => path.join(root, 'public');
+  const first = [
+    { path: 'index.html', content: 'home' },
+    { path: 'release/a/index.html', content: 'a' },
+    { path: 'release/b/index.html', content: 'b' },
+  ];
+
+  beforeEach(async () => {
+    if (root) await removeProject(root);
+    root = await makeProject({});
+  });
+  after(() => removeProject(root));
+
+  const update = async (files: { path: string; content: string }[]) => {
+    const manifest = await writeSite(out(), first);
+    const writer = openInPlaceUpdate(manifest);
+    await writer.write(files);
+    return { writer, manifest };
+  };
+
+  it('rewrites only what changed, removes what is no longer produced and the folders it leaves empty', async () => {
+    const { writer } = await update([
+      { path: 'index.html', content: 'new home' },
+      { path: 'release/a/index.html', content: 'a' },
+      { path: 'release/c/index.html', content: 'c' },
+    ]);
+    const unchanged = await stat(path.join(out(), 'release/a/index.html'));
+    const manifest = await writer.commit();
+    const tree = await readTreeBytes(out());
+    assert.deepEqual([...tree].map(([file, bytes]) => [file, bytes.toString()]), [
+      ['index.html', 'new home'],
+      ['release/a/index.html', 'a'],
+      ['release/c/index.html', 'c'],
+    ]);
+    assert.deepEqual(await readdir(path.join(out(), 'release')), ['a', 'c']);
+    assert.equal((await stat(path.join(out(), 'release/a/index.html'))).ino, unchanged.ino, 'the unchanged file was left where it was');
+    assert.deepEqual([...manifest.files.keys()], ['index.html', 'release/a/index.html', 'release/c/index.html']);
+    assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.pressroom-')), []);
+  });
+
+  it('rewrites a file edited by hand since the last build, and removes a file the build never made', async () => {
+    const manifest = await writeSite(out(), first);
+    await writeFile(path.join(out(), 'release/a/index.html'), 'edited by hand, same size? no');
+    await writeFile(path.join(out(), 'stray.txt'), 'left by someone');
+    const writer = openInPlaceUpdate(manifest);
+    await writer.write(first);
+    await writer.commit();
+    assert.deepEqual([...(await readTreeBytes(out()))].map(([file, bytes]) => [file, bytes.toString()]), first.map((file) => [file.path, file.content]));
+  });
+
+  it('puts everything back when a file cannot be moved into place', async () => {
+    const { writer } = await update([
+      { path: 'index.html', content: 'new home' },
+      { path: 'release/b/index.html', content: 'new b' },
+    ]);
+    const before = await readTreeBytes(out());
+    // A staged file that vanished before the update (a disk cleaned up under the build): its rename fails after the
+    // files it replaces, and the one no longer produced, were already moved aside.
+    const [staging] = (await readdir(root)).filter((name) => name.startsWith('.pressroom-staging-'));
+    await rm(path.join(root, staging!, 'release/b/index.html'));
+    await assert.rejects(writer.commit(), /ENOENT/);
+    assert.deepEqual(await readTreeBytes(out()), before);
+    assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.pressroom-')), []);
+  });
+});
