@@ -140,8 +140,8 @@ export interface Release {
   bodyLine: number;
 }
 
-/** A release with its body rendered: what pages are built from. */
-export interface RenderedRelease extends Release {
+/** A release with its body rendered: what pages are built from. The Markdown is dropped: every release is held at once. */
+export interface RenderedRelease extends Omit<Release, 'body'> {
   /** The body as sanitized HTML. */
   html: string;
   /** The summary listings show: the front matter's, else the first paragraph's text cut near 200 characters. */

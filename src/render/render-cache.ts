@@ -4,7 +4,7 @@ import type { Settings, SourceFile } from '../types.js';
 import type { ReleaseOutcome } from './render-releases.js';
 
 /** Bump when the shape or meaning of a cached outcome changes, so older caches stop matching. */
-export const RENDER_CACHE_FORMAT = 1;
+export const RENDER_CACHE_FORMAT = 2;
 
 /** Outcomes of earlier builds by key, with the salt they were keyed with. */
 export interface RenderCache {

@@ -36,7 +36,8 @@ export function renderRelease(source: SourceFile, settings: Settings): ReleaseOu
   const body = renderMarkdown(validated.release);
   const problems = [...validated.problems, ...body.problems];
   if (body.html === undefined) return { problems };
-  return { release: { ...validated.release, html: body.html, excerpt: body.excerpt }, problems };
+  const { body: _markdown, ...release } = validated.release;
+  return { release: { ...release, html: body.html, excerpt: body.excerpt }, problems };
 }
 
 /** Every file's outcome, in the order given: from the cache where the key matches, else rendered, in parallel if many. */

@@ -11,7 +11,6 @@ export function renderedRelease(fields: Partial<Omit<RenderedRelease, 'date' | '
     ministers: ['Hon Jane Example'],
     portfolios: ['Finance'],
     attachments: [],
-    body: 'Body.',
     bodyLine: 7,
     html: '<p>Body.</p>\n',
     excerpt: 'Body.',
