@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCorpusProject } from './generate-corpus.js';
-import { installEleventy, writeEleventySite } from './eleventy-peer.js';
+import { ELEVENTY_SITE_VERSION, installEleventy, writeEleventySite } from './eleventy-peer.js';
 import { measureNode, median, type Measurement } from './measure.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +53,7 @@ for (const count of sizes) {
   if (values.peers) {
     const eleventy = installEleventy(path.join(REPO, 'bench/.peers'));
     const site = path.join(WORK, `${count}-eleventy`);
-    await ensureCorpus(site, count, () => writeEleventySite(site, count, path.join(REPO, 'templates')));
+    await ensureCorpus(site, count, () => writeEleventySite(site, count, path.join(REPO, 'templates')), `${count} ${ELEVENTY_SITE_VERSION}`);
     await record(count, 'Eleventy 3 cold', repeat(runs, () => rm(path.join(site, '_site'), { recursive: true, force: true }), () => measureNode(eleventy, ['--quiet'], site)));
   }
 }
@@ -79,14 +79,15 @@ async function record(releases: number, scenario: string, pending: Promise<Measu
   process.stdout.write(`  ${releases} ${scenario}: ${row.wall.toFixed(2)} s wall, ${row.cpu.toFixed(2)} s CPU, ${row.rssMiB.toFixed(0)} MiB\n`);
 }
 
-async function ensureCorpus(dir: string, count: number, make: () => Promise<void>): Promise<void> {
+/** Makes the corpus in `dir` unless it is there already, made with the same `recipe` (a change to it remakes it). */
+async function ensureCorpus(dir: string, count: number, make: () => Promise<void>, recipe = String(count)): Promise<void> {
   const stamp = path.join(dir, '.bench-corpus');
-  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === String(count)) return;
+  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === recipe) return;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   process.stdout.write(`Generating ${count} releases in ${path.relative(REPO, dir)}...\n`);
   await make();
-  await writeFile(stamp, String(count));
+  await writeFile(stamp, recipe);
 }
 
 async function countFiles(dir: string): Promise<number> {
