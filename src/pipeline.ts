@@ -6,13 +6,13 @@ import { startBuildSearch } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { selectSearchPages } from './render/index-search.js';
+import { searchInputDigest, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease, SearchPage, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { checkLinks } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
@@ -122,6 +122,8 @@ export async function planSite(
 
 /** Where produceSite sends each batch of files once it is rendered and link-checked; never called after an error. */
 export interface SiteOutput {
+  /** Told once, before any page is rendered, what the searchable pages are made from (searchInputDigest). */
+  start(searchInput: string, mode: SearchMode): Promise<void>;
   /** A batch of files, and the searchable pages among them. */
   write(files: readonly OutputFile[], searchable: readonly SearchPage[]): Promise<void>;
 }
@@ -155,6 +157,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     if (writable()) await output?.write(files, searchable);
   };
   if (compiled.renderer) {
+    if (writable()) await output?.start(searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);
     for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
@@ -210,8 +213,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const unsafe = checkOutputFolder(paths);
   // With a manifest of the output as the last build left it, only what changed is written.
   const staging = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : openStaging(paths.out);
-  const search = await startBuildSearch(paths.root, cache);
+  const search = startBuildSearch(paths.root, cache);
   const output: SiteOutput = {
+    start: (searchInput, mode) => search.start(searchInput, mode),
     write: async (files, searchable) => {
       await Promise.all([staging.write(files), search.add(searchable)]);
     },
@@ -224,14 +228,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await abandon();
     throw cause;
   }
-  const { result, searchMode, renders } = produced;
+  const { result, renders } = produced;
   if (unsafe) result.problems.push(unsafe);
   if (hasErrors(result.problems)) {
     await abandon();
     return { ...result, ok: false };
   }
   options.progress?.('write', 0, result.stats.files);
-  const index = await search.finish(searchMode, staging);
+  const index = await search.finish();
   const indexed: BuildResult = {
     ...result,
     ok: !hasErrors(index.problems),

@@ -2,6 +2,7 @@
  * Rendered pages → the Pagefind search index as more output files. Pure in effect: Pagefind's service reads the
  * HTML from memory and hands the index back in memory, so only write/ writes it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
 import { error, warning } from '../problems.js';
@@ -27,6 +28,18 @@ export function selectSearchPages(plans: readonly PagePlan[], files: readonly Ou
     if (typeof content === 'string') pages.push({ path: plan.path, url: `/${plan.path.replace(/index\.html$/, '')}`, html: content });
   }
   return { pages, mode: settings.search };
+}
+
+/**
+ * A digest of everything the searchable pages' HTML is made from: the templates, the settings, the asset paths and
+ * each searchable plan's data. Rendering is deterministic, so equal digests mean equal pages, known before any page
+ * is rendered: a build can then keep the last index, or start indexing with the first batch.
+ */
+export function searchInputDigest(plans: readonly PagePlan[], templates: ReadonlyMap<string, string>, settings: Settings, assetPaths: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([settings, [...assetPaths].sort(), [...templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]));
+  for (const plan of plans) if (plan.searchable) hash.update(`\n${plan.path}\0${plan.template}\0`).update(JSON.stringify(plan.data));
+  return hash.digest('hex');
 }
 
 /** A search index being built while pages are still being rendered. */

@@ -1,6 +1,6 @@
 /**
- * Reuses the last build's search index when the pages it indexes are unchanged: Pagefind takes longer than anything
- * else in a build, and its output depends only on what it is given and its own version. The index files are taken
+ * Reuses the last build's search index when what its pages are made from is unchanged: Pagefind takes longer than
+ * anything else in a build, and its output depends only on what it is given and its own version. The index files are taken
  * from the current output, each checked against the manifest's hash, so a reused index is byte for byte the one
  * Pagefind would make; anything missing, edited or unknown means indexing again.
  */
@@ -10,28 +10,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
 import { SEARCH_INDEX_PATH } from '../render/index-search.js';
-import type { OutputFile, SearchMode, SearchPage } from '../types.js';
+import type { OutputFile, SearchMode } from '../types.js';
 import { safeJoin } from './write-site.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
-/** Digests the searchable pages as they are rendered, in plan order, into the key of the index made from them. */
-export interface SearchKeyHasher {
-  add(pages: readonly SearchPage[]): void;
-  /** The key: the pages, the search mode, Pagefind's version and ours. */
-  digest(mode: SearchMode): string;
-}
-
-export async function searchKeyHasher(): Promise<SearchKeyHasher> {
-  const version = await pagefindVersion();
-  const pages = createHash('sha256');
-  return {
-    add(batch) {
-      for (const page of batch) pages.update(`${page.url}\0${page.html.length}\0`).update(page.html);
-    },
-    digest: (mode) => createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${version} ${mode}\n${pages.digest('hex')}`).digest('hex'),
-  };
+/** The key of an index: what its pages are made from (see searchInputDigest), the search mode, Pagefind's version. */
+export async function searchIndexKey(inputDigest: string, mode: SearchMode): Promise<string> {
+  return createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${await pagefindVersion()} ${mode}\n${inputDigest}`).digest('hex');
 }
 
 /** The key of the index now in the output, when the last build recorded one and the output's index is as it left it. */

@@ -41,7 +41,6 @@ export function openInPlaceUpdate(last: OutputManifest): Staging {
         changed.add(file.path);
       });
     },
-    pathOf: (file) => safeJoin(changed.has(file) ? staged : target, file),
     async commit() {
       const present = await filesBelow(target);
       const gone = present.filter((file) => !entries.has(file));

@@ -11,8 +11,6 @@ const PARALLEL_WRITES = 64;
 export interface Staging {
   /** Writes a batch; refuses any path that could lead outside the folder. */
   write(files: readonly OutputFile[]): Promise<void>;
-  /** Where a staged file is, to read it back. */
-  pathOf(file: string): string;
   /** Replaces the output folder with the staged one in two renames; returns the manifest of what is now there. */
   commit(): Promise<OutputManifest>;
   /** Removes the staged folder; the output stays as it was. */
@@ -31,7 +29,6 @@ export function openStaging(outDir: string): Staging {
     async write(files) {
       for (const [file, entry] of await writeFiles(staging, files, made)) written.set(file, entry);
     },
-    pathOf: (file) => safeJoin(staging, file),
     async commit() {
       const manifest = { out: target, writtenAt: Date.now(), files: new Map([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
       await mkdir(staging, { recursive: true });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { build } from '../../src/pipeline.js';
@@ -40,6 +40,14 @@ describe('reusing the search index of the last build', () => {
     withoutPagefind();
     const tampered = await build({ root });
     assert.match(tampered.problems.map((p) => p.message).join('\n'), /the search index could not be built/);
+  });
+
+  it('indexes again when a template changes what the indexed pages say', async () => {
+    assert.equal((await build({ root })).ok, true);
+    const template = path.join(root, 'templates/release.eta');
+    await writeFile(template, (await readFile(template, 'utf8')).replace('<article', '<p>Reissued.</p><article'));
+    withoutPagefind();
+    assert.match((await build({ root })).problems.map((p) => p.message).join('\n'), /the search index could not be built/);
   });
 
   it('indexes afresh without the cache', async () => {
