@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { RenderCache } from '../render/render-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
@@ -10,8 +11,18 @@ export function cacheFolder(root: string): string {
   return path.join(root, 'node_modules/.cache/pressroom');
 }
 
-/** Tells a Pressroom cache shard from anything else that might sit in the folder. */
+/** Tells Pressroom's cache files (the output manifest, the search index record) from anything else in the folder. */
 export const CACHE_MAGIC = 'pressroom-render-cache';
+
+/**
+ * Starts every render-cache shard: bumped when the shard layout changes, so a shard of another layout is not ours.
+ * 2: V8-serialised entries after the digest line (1 was JSON text, whose UTF-8 decoding and parsing cost seconds).
+ */
+export const SHARD_MAGIC = 'pressroom-render-shard-2';
+
+/** A shard's file name: the first two hex digits of its keys, then this. */
+export const SHARD_SUFFIX = '.shard';
+const SHARD_NAME = /^[0-9a-f]{2}\.shard$/;
 
 /** What one output file was when last written: its content hash and size. */
 export interface ManifestEntry {
@@ -39,39 +50,55 @@ const PIPELINE_PACKAGES = ['remark', 'remark-gfm', 'remark-html', 'yaml'];
 
 /**
  * Reads every shard, skipping any that is unreadable, truncated, edited or not ours: a shard is a header line with
- * the magic and a SHA-256 of the rest, then the entries as JSON. A skipped shard only costs re-rendering.
+ * the magic and a SHA-256 of the rest, then the entries as V8 serialises them. A skipped shard only costs re-rendering.
+ * The digest is checked before anything is deserialised, so only bytes this code wrote are ever decoded.
  */
 export async function readBuildCache(root: string): Promise<BuildCache> {
   const folder = cacheFolder(root);
   const entries = new Map<string, ReleaseOutcome>();
   const shardDigests = new Map<string, string>();
   const names = await readdir(path.join(folder, 'renders')).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => /^[0-9a-f]{2}\.json$/.test(name)).map(async (name) => {
-      const text = await readFile(path.join(folder, 'renders', name), 'utf8').catch(() => '');
-      const parsed = parseShard(text);
+  const shards = Promise.all(
+    names.filter((name) => SHARD_NAME.test(name)).map(async (name) => {
+      const bytes = await readFile(path.join(folder, 'renders', name)).catch(() => undefined);
+      const parsed = bytes && parseShard(bytes);
       if (!parsed) return;
       shardDigests.set(name.slice(0, 2), parsed.digest);
       for (const [key, outcome] of parsed.entries) if (key.startsWith(name.slice(0, 2))) entries.set(key, outcome);
     }),
   );
-  return { render: { salt: await pipelineSalt(), entries }, shardDigests, manifest: await readManifest(folder) };
+  const [salt, manifest] = await Promise.all([pipelineSalt(), readManifest(folder), shards]);
+  return { render: { salt, entries }, shardDigests, manifest };
+}
+
+/** A shard's bytes: the header line, then the serialised entries. */
+export function shardBytes(entries: readonly [string, ReleaseOutcome][]): { digest: string; bytes: Buffer } {
+  const body = serialize(entries);
+  const digest = shardDigest(body);
+  return { digest, bytes: Buffer.concat([Buffer.from(`${SHARD_MAGIC} ${digest}\n`, 'latin1'), body]) };
 }
 
 /** A shard's digest and entries, or undefined when it is not an intact shard of ours. */
-export function parseShard(text: string): { digest: string; entries: [string, ReleaseOutcome][] } | undefined {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return undefined;
-  const [magic, digest] = text.slice(0, newline).split(' ');
-  const body = text.slice(newline + 1);
-  if (magic !== CACHE_MAGIC || digest !== createHash('sha256').update(body).digest('hex')) return undefined;
+export function parseShard(bytes: Uint8Array): { digest: string; entries: [string, ReleaseOutcome][] } | undefined {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0 || newline > 200) return undefined;
+  const [magic, digest] = Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('latin1').split(' ');
+  const body = bytes.subarray(newline + 1);
+  if (magic !== SHARD_MAGIC || digest !== shardDigest(body)) return undefined;
   try {
-    const entries = JSON.parse(body) as unknown;
+    const entries = deserialize(body) as unknown;
     if (!Array.isArray(entries) || !entries.every(isEntry)) return undefined;
     return { digest, entries: entries as [string, ReleaseOutcome][] };
   } catch {
     return undefined;
   }
+}
+
+// SHA-256 over bytes costs ~60 ms for all 10,000 releases' shards (CPUs hash it in hardware); what cost seconds in
+// layout 1 was turning text into UTF-8 to hash it. A strong digest also keeps a shard that only happens to match
+// (rather than one made to) out of reach, so any corruption, truncation or edit is caught before decoding.
+function shardDigest(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 function isEntry(value: unknown): boolean {
@@ -92,13 +119,17 @@ async function readManifest(folder: string): Promise<OutputManifest | undefined>
 
 /**
  * A digest of Pressroom's own compiled code and the versions of every package the per-file step runs, so changing
- * or upgrading any of them misses the cache rather than trusting outcomes made by other code.
+ * or upgrading any of them misses the cache rather than trusting outcomes made by other code. The code is hashed by
+ * content, not by sizes and times: reproducible installs pin every mtime (the Nix store, zip caches, builds under
+ * SOURCE_DATE_EPOCH), so an upgrade whose changed file kept its size would look unchanged. Hashing its ~350 KB takes
+ * about a millisecond; the files are read all at once, so the wait is one round of reads rather than one per file.
  */
 async function pipelineSalt(): Promise<string> {
   const codeRoot = new URL('..', import.meta.url).pathname;
   const code = (await readdir(codeRoot, { recursive: true })).filter((file) => file.endsWith('.js')).sort();
+  const contents = await Promise.all(code.map((file) => readFile(path.join(codeRoot, file))));
   const hash = createHash('sha256');
-  for (const file of code) hash.update(`${file}\0`).update(await readFile(path.join(codeRoot, file)));
+  code.forEach((file, index) => hash.update(`${file}\0`).update(contents[index]!));
   const versions = await Promise.all(
     PIPELINE_PACKAGES.map(async (name) => {
       const file = await packageJsonOf(name);

@@ -4,6 +4,7 @@
  */
 import { error } from '../problems.js';
 import type { OutputFile, Problem } from '../types.js';
+import { linksIn } from './links-in.js';
 
 /** One link that leads nowhere. */
 export interface BrokenLink {
@@ -15,77 +16,145 @@ export interface BrokenLink {
   reason: string;
 }
 
-const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const SITEMAP_LOC = /<loc>([^<]*)<\/loc>/g;
-const ROBOTS_SITEMAP = /^Sitemap:\s*(\S+)\s*$/gim;
 // Links that resolve the same from every page: a path from the site's root (one "/") or a full http(s) address, with
 // no backslash, tab or line break (URL parsing turns those into "/" or drops them, which could make "//" of "/").
 const ROOTED = /^(?:\/(?![/\\])|https?:\/\/)[^\\\t\n\r]*$/i;
+// A path URL parsing leaves exactly as written: no "%" to decode, nothing it escapes or drops, no "\" it turns into
+// "/", and (checked apart) no "." or ".." segment it would resolve.
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
+/** What a link string, as written, comes to: the link as reported and, for a page-independent one, its verdict. */
+interface Verdict {
+  link: string;
+  pageIndependent: boolean;
+  reason?: string;
+}
 
 /**
- * Broken links in page order, each (page, link) once. Links to other sites and non-web schemes are not followed.
- * `produced` is every output path, when `files` holds only some of them (dev mode checks just the pages it re-rendered).
+ * Checks pages against one set of produced paths, remembering the verdict on every link that reads the same from any
+ * page, so a build can check its pages in chunks (or dev mode page by page) and still judge each address once. At
+ * 10,000 releases that is millions of links (feeds repeat every body) but only tens of thousands of addresses.
+ * `produced` must not change while the checker is in use.
  */
-export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string, produced: ReadonlySet<string> = new Set(files.map((f) => f.path))): BrokenLink[] {
-  const base = new URL(baseUrl);
-  const broken: BrokenLink[] = [];
-  // Most links lead to the same place from any page (ROOTED): each of those is checked once for the whole site.
-  // At 10,000 releases that is millions of links (feeds repeat every body) but only tens of thousands of addresses.
-  const rooted = new Map<string, string | undefined>();
-  for (const file of files) {
-    if (typeof file.content !== 'string' || !/\.(html|xml|txt)$/.test(file.path)) continue;
-    const seen = new Set<string>();
-    let pageUrl: URL | undefined;
-    for (const raw of linksIn(file.path, file.content)) {
+export class LinkChecker {
+  private readonly base: URL;
+  private readonly origin: string | undefined;
+  private readonly verdicts = new Map<string, Verdict>();
+
+  constructor(
+    baseUrl: string,
+    private readonly produced: ReadonlySet<string>,
+  ) {
+    this.base = new URL(baseUrl);
+    // A full address on the site's own origin is a root path once the origin is cut off (only http(s) has one).
+    this.origin = this.base.protocol === 'http:' || this.base.protocol === 'https:' ? `${this.base.origin}/` : undefined;
+  }
+
+  /** Broken links in page order, each (page, link) once. Links to other sites and non-web schemes are not followed. */
+  findBroken(files: readonly OutputFile[]): BrokenLink[] {
+    const broken: BrokenLink[] = [];
+    for (const file of files) {
+      if (typeof file.content !== 'string' || !/\.(html|xml|txt)$/.test(file.path)) continue;
+      let pageUrl: URL | undefined;
+      let pageVerdicts: Map<string, string | undefined> | undefined;
+      let reported: Set<string> | undefined;
+      for (const raw of linksIn(file.path, file.content)) {
+        const verdict = this.verdictOn(raw);
+        let reason = verdict.reason;
+        if (!verdict.pageIndependent) {
+          pageVerdicts ??= new Map();
+          if (pageVerdicts.has(verdict.link)) reason = pageVerdicts.get(verdict.link);
+          else pageVerdicts.set(verdict.link, (reason = this.judge(verdict.link, (pageUrl ??= new URL(file.path, this.base)))));
+        }
+        if (reason === undefined || reported?.has(verdict.link)) continue;
+        (reported ??= new Set()).add(verdict.link);
+        broken.push({ page: file.path, link: verdict.link, reason });
+      }
+    }
+    return broken;
+  }
+
+  /** The broken links as build errors naming the page (below the output folder as the user named it) and the link. */
+  problems(files: readonly OutputFile[], outFolder: string): Problem[] {
+    return this.findBroken(files).map((b) => error(`${outFolder}/${b.page}`, `links to "${b.link}", ${b.reason}; fix the link, or the template or release that writes it`));
+  }
+
+  /** The link a raw attribute value stands for and, when it reads the same from every page, whether it is broken. */
+  private verdictOn(raw: string): Verdict {
+    let verdict = this.verdicts.get(raw);
+    if (verdict === undefined) {
       const trimmed = raw.trim();
       const link = trimmed.includes('&') ? decodeEntities(trimmed) : trimmed;
-      if (seen.has(link)) continue;
-      seen.add(link);
-      const pageIndependent = ROOTED.test(link);
-      let reason = pageIndependent ? rooted.get(link) : undefined;
-      if (!pageIndependent || !rooted.has(link)) {
-        reason = checkLink(link, (pageUrl ??= new URL(file.path, base)), base, produced);
-        if (pageIndependent) rooted.set(link, reason);
-      }
-      if (reason) broken.push({ page: file.path, link, reason });
+      verdict = ROOTED.test(link) ? { link, pageIndependent: true, reason: this.judge(link, this.base) } : { link, pageIndependent: false };
+      this.verdicts.set(raw, verdict);
     }
+    return verdict;
   }
-  return broken;
+
+  /** Why a link is broken, or undefined when it is fine or leads off the site. */
+  private judge(link: string, pageUrl: URL): string | undefined {
+    const rootPath = link.startsWith('/') ? link : this.origin && link.startsWith(this.origin) ? link.slice(this.origin.length - 1) : undefined;
+    const plain = rootPath === undefined ? undefined : plainPath(rootPath);
+    return plain === undefined ? this.judgeParsed(link, pageUrl) : this.judgePath(plain);
+  }
+
+  /** The general case: let URL parsing resolve the link against the page. */
+  private judgeParsed(link: string, pageUrl: URL): string | undefined {
+    if (link === '') return 'an empty address';
+    let target: URL;
+    try {
+      target = new URL(link, pageUrl);
+    } catch {
+      return 'which is not a valid address';
+    }
+    const base = this.base;
+    if (target.protocol !== base.protocol && (target.protocol === 'http:' || target.protocol === 'https:') && target.host === base.host) {
+      return `which uses ${target.protocol} where the site is published on ${base.protocol}`;
+    }
+    if (target.origin !== base.origin) return undefined;
+    return this.judgePath(target.pathname);
+  }
+
+  /** Whether a path on the site's origin, as URL parsing gives it, is under the base path and leads to a produced file. */
+  private judgePath(pathname: string): string | undefined {
+    if (!pathname.startsWith(this.base.pathname)) return `which is outside the site's base path ${this.base.pathname}, so it breaks when the site is deployed there`;
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname.slice(this.base.pathname.length));
+    } catch {
+      return 'which has a malformed %-escape';
+    }
+    const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+    if (this.produced.has(file) || this.produced.has(`${file}/index.html`)) return undefined;
+    return `but the build produces no file ${file}`;
+  }
+}
+
+/**
+ * The path of a root-relative link ("/a/b/?q#f" → "/a/b/") when URL parsing would give exactly that path, so the
+ * link can be judged without parsing; undefined when it might not (a "//" host, "%", "\", spaces, dot segments…).
+ */
+export function plainPath(link: string): string | undefined {
+  if (link.charCodeAt(0) !== 0x2f || link.charCodeAt(1) === 0x2f) return undefined;
+  let end = link.length;
+  const query = link.indexOf('?');
+  const fragment = link.indexOf('#');
+  if (query >= 0) end = query;
+  if (fragment >= 0 && fragment < end) end = fragment;
+  const path = end === link.length ? link : link.slice(0, end);
+  if (!PLAIN_PATH.test(path)) return undefined;
+  if (path.includes('/.') && path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
+  return path;
+}
+
+/** Broken links in page order, each (page, link) once. `produced` is every output path, when `files` holds only some. */
+export function findBrokenLinks(files: readonly OutputFile[], baseUrl: string, produced: ReadonlySet<string> = new Set(files.map((f) => f.path))): BrokenLink[] {
+  return new LinkChecker(baseUrl, produced).findBroken(files);
 }
 
 /** The broken links as build errors naming the page (below the output folder as the user named it) and the link. */
 export function checkLinks(files: readonly OutputFile[], baseUrl: string, outFolder: string, produced?: ReadonlySet<string>): Problem[] {
-  return findBrokenLinks(files, baseUrl, produced).map((b) => error(`${outFolder}/${b.page}`, `links to "${b.link}", ${b.reason}; fix the link, or the template or release that writes it`));
-}
-
-function linksIn(path: string, content: string): string[] {
-  const patterns = path.endsWith('.txt') ? [ROBOTS_SITEMAP] : path.endsWith('.xml') ? [ATTRIBUTE, SITEMAP_LOC] : [ATTRIBUTE];
-  return patterns.flatMap((pattern) => [...content.matchAll(pattern)].map((m) => m[1] ?? m[2] ?? ''));
-}
-
-/** Why a link is broken, or undefined when it is fine or leads off the site. */
-function checkLink(link: string, pageUrl: URL, base: URL, produced: ReadonlySet<string>): string | undefined {
-  if (link === '') return 'an empty address';
-  let target: URL;
-  try {
-    target = new URL(link, pageUrl);
-  } catch {
-    return 'which is not a valid address';
-  }
-  if (target.protocol !== base.protocol && (target.protocol === 'http:' || target.protocol === 'https:') && target.host === base.host) {
-    return `which uses ${target.protocol} where the site is published on ${base.protocol}`;
-  }
-  if (target.origin !== base.origin) return undefined;
-  if (!target.pathname.startsWith(base.pathname)) return `which is outside the site's base path ${base.pathname}, so it breaks when the site is deployed there`;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(target.pathname.slice(base.pathname.length));
-  } catch {
-    return 'which has a malformed %-escape';
-  }
-  const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
-  if (produced.has(file) || produced.has(`${file}/index.html`)) return undefined;
-  return `but the build produces no file ${file}`;
+  return new LinkChecker(baseUrl, produced ?? new Set(files.map((f) => f.path))).problems(files, outFolder);
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

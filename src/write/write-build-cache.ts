@@ -1,9 +1,11 @@
 /** Saves this build's rendered releases and output manifest for the next build; failure to save never fails a build. */
-import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_MAGIC, cacheFolder, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
+import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
+
+// Shards of layout 1 (JSON text). Nothing reads them any more, so the first write of layout 2 removes them.
+const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
 
 /**
  * Writes the outcomes in 256 shards by the key's first two hex digits, rewriting only shards whose content changed
@@ -24,14 +26,15 @@ export async function writeBuildCache(root: string, previous: BuildCache | undef
     [...shards].map(async ([prefix, shardEntries]) => {
       // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
       if (previous?.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
-      const body = JSON.stringify(shardEntries);
-      const digest = createHash('sha256').update(body).digest('hex');
-      if (previous?.shardDigests.get(prefix) === digest) return;
-      await replaceFile(path.join(folder, `${prefix}.json`), `${CACHE_MAGIC} ${digest}\n${body}`);
+      const shard = shardBytes(shardEntries);
+      if (previous?.shardDigests.get(prefix) === shard.digest) return;
+      await replaceFile(path.join(folder, `${prefix}${SHARD_SUFFIX}`), shard.bytes);
     }),
   );
-  const stale = [...(previous?.shardDigests.keys() ?? [])].filter((prefix) => !shards.has(prefix));
-  await Promise.all(stale.map((prefix) => rm(path.join(folder, `${prefix}.json`), { force: true })));
+  const stale = [...(previous?.shardDigests.keys() ?? [])].filter((prefix) => !shards.has(prefix)).map((prefix) => `${prefix}${SHARD_SUFFIX}`);
+  // A cache read without a single shard may be one an older Pressroom left: its shards would sit there for ever.
+  const old = previous?.shardDigests.size ? [] : (await readdir(folder)).filter((name) => OLD_SHARD.test(name));
+  await Promise.all([...stale, ...old].map((name) => rm(path.join(folder, name), { force: true })));
   const manifestFile = path.join(cacheFolder(root), 'output.json');
   if (manifest) {
     const files = [...manifest.files].map(([file, entry]) => [file, entry.hash, entry.size]);
@@ -40,9 +43,9 @@ export async function writeBuildCache(root: string, previous: BuildCache | undef
 }
 
 /** Writes beside the file and renames over it, so a build stopped halfway leaves the old file or the new, never half. */
-async function replaceFile(file: string, text: string): Promise<void> {
+async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
+  await writeFile(temporary, content);
   await rename(temporary, file);
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCorpus } from '../../bench/generate-corpus.js';
@@ -41,15 +41,27 @@ describe('parallel rendering and the render cache', () => {
     assert.equal((await stat(page)).ino, before.ino, 'an unchanged page is the same file, hard-linked into the new output');
   });
 
-  it('ignores a truncated shard and a shard whose content does not match its digest, and repairs both', async () => {
-    const [first, second] = (await readdir(shardsDir())).sort();
-    const firstText = await readFile(path.join(shardsDir(), first!), 'utf8');
-    await writeFile(path.join(shardsDir(), first!), firstText.slice(0, firstText.length / 2));
-    const secondText = await readFile(path.join(shardsDir(), second!), 'utf8');
-    await writeFile(path.join(shardsDir(), second!), secondText.replace(/<p>/, '<p>INJECTED '));
-    assert.equal(parseShard(await readFile(path.join(shardsDir(), second!), 'utf8')), undefined, 'the edited shard fails its digest');
+  it('ignores a truncated shard, a shard whose content does not match its digest and a foreign one, and repairs them', async () => {
+    const [first, second, third] = (await readdir(shardsDir())).sort();
+    const firstBytes = await readFile(path.join(shardsDir(), first!));
+    await writeFile(path.join(shardsDir(), first!), firstBytes.subarray(0, firstBytes.length / 2));
+    // An edit inside one string keeps the entries decodable: only the digest can tell.
+    const secondBytes = await readFile(path.join(shardsDir(), second!));
+    const paragraph = [Buffer.from('<p>', 'latin1'), Buffer.from('<p>', 'utf16le')].map((p) => secondBytes.indexOf(p)).find((at) => at > 0)!;
+    secondBytes[paragraph + 1]! ^= 0x20;
+    await writeFile(path.join(shardsDir(), second!), secondBytes);
+    assert.equal(parseShard(await readFile(path.join(shardsDir(), second!))), undefined, 'the edited shard fails its digest');
+    await writeFile(path.join(shardsDir(), third!), 'pressroom-render-shard-2 0000\n[]');
     assert.deepEqual(await buildTree(), reference);
-    for (const name of [first!, second!]) assert.ok(parseShard(await readFile(path.join(shardsDir(), name), 'utf8')), `${name} was rewritten intact`);
+    for (const name of [first!, second!, third!]) assert.ok(parseShard(await readFile(path.join(shardsDir(), name))), `${name} was rewritten intact`);
+  });
+
+  it('removes the JSON shards an older Pressroom left when it writes its own', async () => {
+    for (const name of await readdir(shardsDir())) await rm(path.join(shardsDir(), name));
+    await writeFile(path.join(shardsDir(), '00.json'), 'pressroom-render-cache 00\n[]');
+    assert.deepEqual(await buildTree(), reference);
+    const names = await readdir(shardsDir());
+    assert.ok(!names.includes('00.json') && names.length > 0, names.join(' '));
   });
 
   it('renders an edited release afresh: the cached build matches a clean build of the edited corpus', async () => {

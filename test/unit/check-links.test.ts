@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findBrokenLinks } from '../../src/verify/check-links.js';
+import { findBrokenLinks, LinkChecker, plainPath } from '../../src/verify/check-links.js';
 
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, content]) => ({ path, content }));
 
@@ -33,5 +33,50 @@ describe('findBrokenLinks', () => {
       'sitemap.xml https://example.test/news/gone/: but the build produces no file gone/index.html',
       'robots.txt https://example.test/news/sitemap-missing.xml: but the build produces no file sitemap-missing.xml',
     ]);
+  });
+});
+
+describe('plainPath', () => {
+  it('gives the path URL parsing would give, or nothing when it might differ', () => {
+    const pieces = ['/', '//', 'a', 'Z', '.', '..', '%', '%2e', '%zz', '\\', ' ', '\t', '?', '#', '&', ':', '@', '~', '"', '<', '^', '|', '{', 'é', '—'];
+    let state = 3;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let plain = 0;
+    for (let n = 0; n < 20000; n++) {
+      let link = '/';
+      for (let i = Math.floor(next() * 8); i >= 0; i--) link += pieces[Math.floor(next() * pieces.length)];
+      const path = plainPath(link);
+      if (path === undefined) continue;
+      plain++;
+      assert.equal(path, new URL(link, 'https://example.test/news/page/').pathname, JSON.stringify(link));
+    }
+    assert.ok(plain > 1000, 'many generated links take the quick way');
+    assert.equal(plainPath('/news/release/a/?q=1#top'), '/news/release/a/');
+    for (const link of ['//host/a', '/a/./b', '/a/../b', '/a/%2e%2e/b', '/a\\b', '/a b', 'a/b', '#top']) assert.equal(plainPath(link), undefined, link);
+  });
+});
+
+describe('LinkChecker', () => {
+  it('finds the same broken links checking a site in chunks as all at once, with relative, fragment and entity links', () => {
+    const site = files({
+      'index.html': '<a href="release/a/">a</a> <a href="release/b/">b</a> <a href="#main">skip</a> <a href="/news/a/./b/">dot</a>',
+      'release/a/index.html': '<a href="../../">home</a> <a href="../b/">b</a> <a href="/news/release/a/?x=1&amp;y=2#top">self</a> <a href="/news/release/%zz/">bad</a>',
+      'release/c/index.html': '<a href="../b/">b</a> <a href="https://example.test/news/release/c/">self</a> <a href="HTTPS://EXAMPLE.TEST/news/gone/">gone</a>',
+    });
+    const produced = new Set(site.map((f) => f.path));
+    const whole = findBrokenLinks(site, 'https://example.test/news/');
+    const checker = new LinkChecker('https://example.test/news/', produced);
+    assert.deepEqual([...checker.findBroken(site.slice(0, 1)), ...checker.findBroken(site.slice(1))], whole);
+    assert.deepEqual(
+      whole.map((b) => `${b.page} ${b.link}: ${b.reason}`),
+      [
+        'index.html release/b/: but the build produces no file release/b/index.html',
+        'index.html /news/a/./b/: but the build produces no file a/b/index.html',
+        'release/a/index.html ../b/: but the build produces no file release/b/index.html',
+        'release/a/index.html /news/release/%zz/: which has a malformed %-escape',
+        'release/c/index.html ../b/: but the build produces no file release/b/index.html',
+        'release/c/index.html HTTPS://EXAMPLE.TEST/news/gone/: but the build produces no file gone/index.html',
+      ],
+    );
   });
 });
