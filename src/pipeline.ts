@@ -14,10 +14,10 @@ import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
 import type { OutputFile, Problem, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
-import { checkLinks } from './verify/check-links.js';
+import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
 import { saveSearchIndexKey } from './write/search-index-cache.js';
-import { writeBuildCache } from './write/write-build-cache.js';
+import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
 import { openStaging } from './write/write-site.js';
 
@@ -151,8 +151,9 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   const written: string[] = [];
   let pageCount = 0;
   let feedCount = 0;
+  const links = new LinkChecker(settings.baseUrl, produced);
   const send = async (files: readonly OutputFile[], searchable: readonly SearchPage[]) => {
-    linkProblems.push(...checkLinks(files, settings.baseUrl, outFolder, produced));
+    linkProblems.push(...links.problems(files, outFolder));
     written.push(...files.map((file) => file.path));
     if (writable()) await output?.write(files, searchable);
   };
@@ -235,6 +236,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { ...result, ok: false };
   }
   options.progress?.('write', 0, result.stats.files);
+  // The render cache does not depend on the output, so it is saved while Pagefind finishes the index. The caches
+  // only save time: failing to write them must not fail a build.
+  const savingRenders = cache ? writeRenderCache(paths.root, cache, renders).catch(() => undefined) : undefined;
   const index = await search.finish();
   const indexed: BuildResult = {
     ...result,
@@ -244,7 +248,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
   };
   if (!indexed.ok) {
-    await abandon();
+    await Promise.all([abandon(), savingRenders]);
     return indexed;
   }
   let manifest: OutputManifest;
@@ -252,11 +256,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await staging.write(index.files);
     manifest = await staging.commit();
   } catch (cause) {
-    await staging.discard();
+    await Promise.all([staging.discard(), savingRenders]);
     throw cause;
   }
-  // The caches only save time: failing to write them must not fail a build whose site is already in place.
-  if (cache) await writeBuildCache(paths.root, cache, renders, manifest).catch(() => undefined);
+  await savingRenders;
+  if (cache) await writeOutputManifest(paths.root, manifest).catch(() => undefined);
   if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
   return indexed;
 }

@@ -11,7 +11,7 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
  * Writes the outcomes in 256 shards by the key's first two hex digits, rewriting only shards whose content changed
  * and removing shards no file needs any more, so one edited release rewrites one small file.
  */
-export async function writeBuildCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>, manifest?: OutputManifest): Promise<void> {
+export async function writeRenderCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
   const folder = path.join(cacheFolder(root), 'renders');
   await mkdir(folder, { recursive: true });
   const shards = new Map<string, [string, ReleaseOutcome][]>();
@@ -35,11 +35,13 @@ export async function writeBuildCache(root: string, previous: BuildCache | undef
   // A cache read without a single shard may be one an older Pressroom left: its shards would sit there for ever.
   const old = previous?.shardDigests.size ? [] : (await readdir(folder)).filter((name) => OLD_SHARD.test(name));
   await Promise.all([...stale, ...old].map((name) => rm(path.join(folder, name), { force: true })));
-  const manifestFile = path.join(cacheFolder(root), 'output.json');
-  if (manifest) {
-    const files = [...manifest.files].map(([file, entry]) => [file, entry.hash, entry.size]);
-    await replaceFile(manifestFile, JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, writtenAt: manifest.writtenAt, files }));
-  }
+}
+
+/** Records what the output folder now holds, so the next build can tell which of its files it may keep. */
+export async function writeOutputManifest(root: string, manifest: OutputManifest): Promise<void> {
+  const files = [...manifest.files].map(([file, entry]) => [file, entry.hash, entry.size]);
+  await mkdir(cacheFolder(root), { recursive: true });
+  await replaceFile(path.join(cacheFolder(root), 'output.json'), JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, writtenAt: manifest.writtenAt, files }));
 }
 
 /** Writes beside the file and renames over it, so a build stopped halfway leaves the old file or the new, never half. */
