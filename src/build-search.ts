@@ -16,8 +16,8 @@ export interface BuildSearchIndex {
 }
 
 export interface BuildSearch {
-  /** Called once, before the first page: the searchable pages' input digest (searchInputDigest) and the mode. */
-  start(inputDigest: string, mode: SearchMode): Promise<void>;
+  /** Called once, before the first page, with the searchable pages' input digest (searchInputDigest) and the mode. */
+  start(inputDigest: () => string, mode: SearchMode): Promise<void>;
   /** The searchable pages of a batch that was just staged. */
   add(pages: readonly SearchPage[]): Promise<void>;
   finish(): Promise<BuildSearchIndex>;
@@ -34,7 +34,7 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined): B
     async start(inputDigest, searchMode) {
       mode = searchMode;
       if (cache) {
-        key = await searchIndexKey(inputDigest, mode);
+        key = await searchIndexKey(inputDigest(), mode);
         const saved = await savedSearchIndexKey(root, cache.manifest);
         kept = saved === key && cache.manifest ? await reuseSearchIndex(cache.manifest) : undefined;
       }

@@ -122,8 +122,8 @@ export async function planSite(
 
 /** Where produceSite sends each batch of files once it is rendered and link-checked; never called after an error. */
 export interface SiteOutput {
-  /** Told once, before any page is rendered, what the searchable pages are made from (searchInputDigest). */
-  start(searchInput: string, mode: SearchMode): Promise<void>;
+  /** Told once, before any page is rendered, how to digest what the searchable pages are made from, if it needs to. */
+  start(searchInput: () => string, mode: SearchMode): Promise<void>;
   /** A batch of files, and the searchable pages among them. */
   write(files: readonly OutputFile[], searchable: readonly SearchPage[]): Promise<void>;
 }
@@ -158,7 +158,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     if (writable()) await output?.write(files, searchable);
   };
   if (compiled.renderer) {
-    if (writable()) await output?.start(searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
+    if (writable()) await output?.start(() => searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);
     for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
