@@ -1,5 +1,6 @@
 /** The build with a memory: the same stages as `build`, redoing only what the changed files can have changed. */
 import { createHash } from 'node:crypto';
+import { reassembleSite } from '../assemble/reassemble-site.js';
 import { readProject } from '../load/read-project.js';
 import { updateProject } from '../load/update-project.js';
 import { checkOutputFolder, displayFolder, planSite, resolvePaths, visibilityOf, type BuildOptions } from '../pipeline.js';
@@ -58,6 +59,7 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
   const visibility = visibilityOf(options);
   const renderReleases = memoiseReleases();
   const plans = createPlanMemo();
+  const assemble = reassembleSite();
   let project: Project | undefined;
   let readProblems: Problem[] = [];
   let memory: Memory | undefined;
@@ -86,7 +88,7 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
 
   async function rebuildNow(changed: readonly string[]): Promise<RebuildReport> {
     project = await read(changed);
-    const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans);
+    const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans, assemble);
     const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
     const inputs = new Map<string, unknown>();
     const stale: PagePlan[] = [];
