@@ -18,13 +18,37 @@ const MOST_PATCHED = 64;
  * whenever a patch could differ (a group appears or goes, an order tie, a name listed twice) it assembles afresh.
  */
 export function reassembleSite(): SiteAssembler {
-  let last: { input: Set<RenderedRelease>; site: Site } | undefined;
+  let last: { input: readonly RenderedRelease[]; site: Site } | undefined;
   return (releases, settings) => {
-    const input = new Set(releases);
-    const site = (last && patchSite(last.site, last.input, releases, input, settings)) ?? assembleSite(releases, settings);
-    last = { input, site };
+    const changes = last && changedReleases(last.input, releases);
+    const site = (changes && patchSite(last!.site, changes, settings)) ?? assembleSite(releases, settings);
+    last = { input: releases, site };
     return site;
   };
+}
+
+/** The releases that went and came between two inputs, or undefined when there are too many to patch. */
+function changedReleases(before: readonly RenderedRelease[], after: readonly RenderedRelease[]): Changes | undefined {
+  // The input keeps the files' order, so an edit leaves every other release at its index: one pass, no hashing.
+  if (before.length === after.length) {
+    const changes: Changes = { removed: [], added: [] };
+    for (let i = 0; i < after.length; i++) {
+      if (before[i] === after[i]) continue;
+      changes.removed.push(before[i]!);
+      if (changes.added.push(after[i]!) > MOST_PATCHED) break;
+    }
+    if (changes.added.length <= MOST_PATCHED) return changes;
+  }
+  const [was, is] = [new Set(before), new Set(after)];
+  const removed = before.filter((release) => !is.has(release));
+  const added = after.filter((release) => !was.has(release));
+  return removed.length + added.length <= MOST_PATCHED ? { removed, added } : undefined;
+}
+
+/** Releases to take out of the last site and to put in. */
+interface Changes {
+  removed: RenderedRelease[];
+  added: RenderedRelease[];
 }
 
 /** A grouping of the site: which groups a release belongs to, and whether a group may exist without listed releases. */
@@ -41,12 +65,8 @@ const PORTFOLIOS: Grouping = { keysOf: (r) => r.portfolios.map(slugify), names: 
 const YEARS: Grouping = { keysOf: (r) => [r.date.slice(0, 4) as Slug], keepsEmpty: false };
 const TYPES: Grouping = { keysOf: (r) => [r.type], keepsEmpty: true };
 
-function patchSite(previous: Site, before: ReadonlySet<RenderedRelease>, releases: readonly RenderedRelease[], now: ReadonlySet<RenderedRelease>, settings: Settings): Site | undefined {
-  const added = releases.filter((release) => !before.has(release));
-  if (added.length > MOST_PATCHED || now.size !== releases.length) return undefined;
-  const removed: RenderedRelease[] = [];
-  for (const release of before) if (!now.has(release) && removed.push(release) > MOST_PATCHED) return undefined;
-  const changed = { removed: removed.filter((r) => !r.withdrawn), added: added.filter((r) => !r.withdrawn) };
+function patchSite(previous: Site, { removed, added }: Changes, settings: Settings): Site | undefined {
+  const changed: Changes = { removed: removed.filter((r) => !r.withdrawn), added: added.filter((r) => !r.withdrawn) };
   const listed = patchList(previous.releases, changed.removed, changed.added);
   const withdrawn = patchList(previous.withdrawn, removed.filter((r) => r.withdrawn), added.filter((r) => r.withdrawn));
   if (!listed || !withdrawn) return undefined;
@@ -91,7 +111,7 @@ function patchGroups<T extends Group>(
   groups: T[],
   grouping: Grouping,
   touched: readonly RenderedRelease[],
-  changed: { removed: readonly RenderedRelease[]; added: readonly RenderedRelease[] },
+  changed: Changes,
   withdrawn: readonly RenderedRelease[],
 ): T[] | undefined {
   const keys = new Map<RenderedRelease, Slug[]>();

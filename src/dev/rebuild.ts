@@ -43,10 +43,14 @@ export interface Rebuilder {
 interface Memory {
   /** Template name → everything besides a page's data that its output depends on. */
   environments: Map<string, string>;
-  /** Output path → its page's template data. */
-  inputs: Map<string, unknown>;
-  /** Output path → hash of the bytes written there. */
+  /** Output path → the page's plan. */
+  plans: Map<string, PagePlan>;
+  /** Output path → hash of the bytes written there, for every page and asset. */
   outputs: Map<string, string>;
+  /** The assets' output paths, in plan order. */
+  assetPaths: string[];
+  /** Every output path: the pages' and the assets'. */
+  everyPath: ReadonlySet<string>;
 }
 
 /** A rebuilder for one project; it holds the project as last read and the last good site's inputs and outputs. */
@@ -90,37 +94,49 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
     project = await read(changed);
     const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans, assemble);
     const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
-    const inputs = new Map<string, unknown>();
+    // Environments are long strings (every shared template): compare each once, not once per page.
+    const retemplated = new Set([...environments].filter(([name, text]) => memory?.environments.get(name) !== text).map(([name]) => name));
+    const byPath = new Map<string, PagePlan>();
     const stale: PagePlan[] = [];
     const known = new WeakMap<object, object>();
+    let moved = memory === undefined;
     for (const plan of planned.pages) {
-      inputs.set(plan.path, plan.data);
-      const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
+      byPath.set(plan.path, plan);
+      const last = memory?.plans.get(plan.path);
+      if (last === undefined) moved = true;
+      // The planner hands back an unchanged page's very plan, so most pages stop at the first `===`.
+      const same = last !== undefined && last.template === plan.template && !retemplated.has(plan.template) && sameData(last.data, plan.data, known);
       if (!same) stale.push(plan);
     }
+    // When every page's path was there before and as many are there now, the site has the same paths as last time.
+    moved ||= byPath.size !== memory!.plans.size;
+    const assetPaths = planned.assets.files.map((file) => file.path);
+    const samePaths = !moved && sameList(memory!.assetPaths, assetPaths);
+    const everyPath = samePaths ? memory!.everyPath : new Set([...byPath.keys(), ...assetPaths]);
     const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
     const unsafe = checkOutputFolder(paths);
     // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
-    const everyPath = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
     const broken = pages.problems.length === 0 ? checkLinks(pages.files, planned.settings.baseUrl, outFolder, everyPath) : [];
     const problems = sortProblems([...readProblems, ...planned.problems, ...pages.problems, ...broken, ...(unsafe ? [unsafe] : [])]);
     const report = { problems, settings: planned.settings, rendered: stale.length };
     if (hasErrors(problems)) return { ...report, ok: false, written: [], deleted: [] };
 
-    const outputs = new Map<string, string>();
+    const hashes = new Map<string, string>();
     const changedFiles: OutputFile[] = [];
     for (const file of [...pages.files, ...planned.assets.files]) {
       const hash = hashOf(file.content);
-      outputs.set(file.path, hash);
+      hashes.set(file.path, hash);
       if (memory?.outputs.get(file.path) !== hash) changedFiles.push(file);
     }
-    // Pages not re-rendered are unchanged: carry their hashes over from the last good site.
-    for (const plan of planned.pages) if (!outputs.has(plan.path)) outputs.set(plan.path, memory!.outputs.get(plan.path)!);
-    const deleted = memory ? [...memory.outputs.keys()].filter((file) => !outputs.has(file)) : [];
+    const deleted = memory && !samePaths ? [...memory.outputs.keys()].filter((file) => !everyPath.has(file)) : [];
     const everything = memory === undefined;
     if (everything) await writeSite(paths.out, changedFiles);
     else await writeChanges(paths.out, changedFiles, deleted);
-    memory = { environments, inputs, outputs };
+    // Pages not re-rendered are unchanged: the last good site's hashes stand for them.
+    const outputs = memory?.outputs ?? new Map<string, string>();
+    for (const file of deleted) outputs.delete(file);
+    for (const [file, hash] of hashes) outputs.set(file, hash);
+    memory = { environments, plans: byPath, outputs, assetPaths, everyPath };
     search.update(planned.pages, pages.files, planned.settings, everything);
     return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
   }
@@ -138,4 +154,8 @@ function describeEnvironments(templates: ReadonlyMap<string, string>, plans: rea
 
 function hashOf(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
