@@ -43,8 +43,10 @@ export interface Rebuilder {
 interface Memory {
   /** Template name → everything besides a page's data that its output depends on. */
   environments: Map<string, string>;
-  /** Output path → the page's plan. */
-  plans: Map<string, PagePlan>;
+  /** The pages' plans, in plan order. */
+  pages: readonly PagePlan[];
+  /** The templates those pages name. */
+  used: ReadonlySet<string>;
   /** Output path → hash of the bytes written there, for every page and asset. */
   outputs: Map<string, string>;
   /** The assets' output paths, in plan order. */
@@ -93,26 +95,11 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
   async function rebuildNow(changed: readonly string[]): Promise<RebuildReport> {
     project = await read(changed);
     const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans, assemble);
-    const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
-    // Environments are long strings (every shared template): compare each once, not once per page.
-    const retemplated = new Set([...environments].filter(([name, text]) => memory?.environments.get(name) !== text).map(([name]) => name));
-    const byPath = new Map<string, PagePlan>();
-    const stale: PagePlan[] = [];
-    const known = new WeakMap<object, object>();
-    let moved = memory === undefined;
-    for (const plan of planned.pages) {
-      byPath.set(plan.path, plan);
-      const last = memory?.plans.get(plan.path);
-      if (last === undefined) moved = true;
-      // The planner hands back an unchanged page's very plan, so most pages stop at the first `===`.
-      const same = last !== undefined && last.template === plan.template && !retemplated.has(plan.template) && sameData(last.data, plan.data, known);
-      if (!same) stale.push(plan);
-    }
-    // When every page's path was there before and as many are there now, the site has the same paths as last time.
-    moved ||= byPath.size !== memory!.plans.size;
+    const templates = project.templates;
+    const { stale, moved, used, environments } = findStale(memory, planned.pages, (used) => describeEnvironments(templates, used, planned.settings, planned.assets.paths));
     const assetPaths = planned.assets.files.map((file) => file.path);
     const samePaths = !moved && sameList(memory!.assetPaths, assetPaths);
-    const everyPath = samePaths ? memory!.everyPath : new Set([...byPath.keys(), ...assetPaths]);
+    const everyPath = samePaths ? memory!.everyPath : new Set([...planned.pages.map((plan) => plan.path), ...assetPaths]);
     const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
     const unsafe = checkOutputFolder(paths);
     // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
@@ -136,18 +123,48 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
     const outputs = memory?.outputs ?? new Map<string, string>();
     for (const file of deleted) outputs.delete(file);
     for (const [file, hash] of hashes) outputs.set(file, hash);
-    memory = { environments, plans: byPath, outputs, assetPaths, everyPath };
+    memory = { environments, pages: planned.pages, used, outputs, assetPaths, everyPath };
     search.update(planned.pages, pages.files, planned.settings, everything);
     return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
   }
 }
 
 /**
+ * The plans whose pages must be rendered again. The planner hands back an unchanged page's very plan at the same
+ * index, so when no page came, went or moved, a walk over pointers finds the few others; otherwise (or when a
+ * template changed) each plan is matched with the last one on its path.
+ */
+function findStale(memory: Memory | undefined, pages: readonly PagePlan[], environmentsOf: (used: ReadonlySet<string>) => Map<string, string>) {
+  const last = memory?.pages ?? [];
+  const differing: number[] = [];
+  let moved = memory === undefined || last.length !== pages.length;
+  for (let i = 0; !moved && i < pages.length; i++) {
+    if (pages[i] === last[i]) continue;
+    moved = pages[i]!.path !== last[i]!.path || pages[i]!.template !== last[i]!.template;
+    differing.push(i);
+  }
+  const used = moved ? new Set(pages.map((plan) => plan.template)) : memory!.used;
+  const environments = environmentsOf(used);
+  // Environments are long strings (every shared template): compare each once, not once per page.
+  const retemplated = new Set([...environments].filter(([name, text]) => memory?.environments.get(name) !== text).map(([name]) => name));
+  const known = new WeakMap<object, object>();
+  if (!moved && retemplated.size === 0) {
+    const stale = differing.map((i) => pages[i]!).filter((plan, j) => !sameData(last[differing[j]!]!.data, plan.data, known));
+    return { stale, moved, used, environments };
+  }
+  const byPath = new Map(last.map((plan) => [plan.path, plan]));
+  const stale = pages.filter((plan) => {
+    const before = byPath.get(plan.path);
+    return !(before && before.template === plan.template && !retemplated.has(plan.template) && sameData(before.data, plan.data, known));
+  });
+  return { stale, moved, used, environments };
+}
+
+/**
  * What a page's bytes depend on besides its own data: the settings, the assets' hashed names, its own template, and
  * every template that no page names directly (layout, partials), since any page may include those.
  */
-function describeEnvironments(templates: ReadonlyMap<string, string>, plans: readonly PagePlan[], settings: Settings, assetPaths: ReadonlyMap<string, string>): Map<string, string> {
-  const used = new Set(plans.map((plan) => plan.template));
+function describeEnvironments(templates: ReadonlyMap<string, string>, used: ReadonlySet<string>, settings: Settings, assetPaths: ReadonlyMap<string, string>): Map<string, string> {
   const shared = JSON.stringify([settings, [...assetPaths], [...templates].filter(([name]) => !used.has(name))]);
   return new Map([...used].map((name) => [name, `${shared}\0${templates.get(name) ?? ''}`]));
 }

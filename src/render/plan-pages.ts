@@ -14,8 +14,6 @@ import { lastModified, newestModified, releaseCard, typeLabel } from './view-mod
 export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
   const recall = recallIn(site, memo);
-  // Every index page shows when the site last changed: work it out once, not once per index.
-  const siteModified = newestOf(site.releases);
   const listing = (path: string, heading: string, releases: readonly RenderedRelease[], source: string, parent?: { name: string; path: string }) =>
     recall.listing(releases, `${path}\0${heading}`, (last?: Listed) => listingPages(site, path, heading, releases, source, parent, last));
   const release = (item: RenderedRelease, index?: number) => {
@@ -27,11 +25,11 @@ export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; pro
     ...listing(routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
     ...site.releases.map((item, index) => release(item, index)),
     ...site.withdrawn.map((item) => release(item)),
-    indexPage(site, siteModified, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
+    indexPage(site, newestOf(site.releases), routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listing(routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
-    indexPage(site, siteModified, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
+    indexPage(site, newestOf(site.releases), routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
     ...site.portfolios.flatMap((p) => listing(routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
-    indexPage(site, siteModified, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
+    indexPage(site, newestOf(site.releases), routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
     ...site.years.flatMap((y) => listing(routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
     ...site.types.flatMap((t: Group) => listing(routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
@@ -184,7 +182,7 @@ function listingPages(
   parent?: { name: string; path: string },
   last?: Listed,
 ): PagePlan[] {
-  const modified = newestOf(releases);
+  const modified = newestOf(releases, last?.releases);
   const description = describeListing(heading, releases);
   // Every page shows the listing's count, date and description; when those held, a page whose releases are the same
   // objects in the same order is the same page, so an edit re-plans only the page that shows it (dev mode).
@@ -283,9 +281,28 @@ function describeListing(heading: string, releases: readonly RenderedRelease[]):
 /** newestModified, once per list: lists are never changed once assembled, and dev mode hands back unchanged ones. */
 const newestByList = new WeakMap<readonly RenderedRelease[], IsoDate | undefined>();
 
-function newestOf(releases: readonly RenderedRelease[]): IsoDate | undefined {
-  if (!newestByList.has(releases)) newestByList.set(releases, newestModified(releases));
-  return newestByList.get(releases);
+/**
+ * The newest last-modified date of `releases`. Given the list it replaces (dev mode), only the releases that differ
+ * at their index are looked at, unless one that went held the newest date: a walk over pointers, not over releases.
+ */
+function newestOf(releases: readonly RenderedRelease[], last?: readonly RenderedRelease[]): IsoDate | undefined {
+  if (newestByList.has(releases)) return newestByList.get(releases);
+  let newest = last && last.length === releases.length && newestByList.has(last) ? newestAfterEdits(releases, last, newestByList.get(last)) : null;
+  if (newest === null) newest = newestModified(releases);
+  newestByList.set(releases, newest);
+  return newest;
+}
+
+/** null when a replaced release held the newest date, which only a full walk can replace. */
+function newestAfterEdits(releases: readonly RenderedRelease[], last: readonly RenderedRelease[], before: IsoDate | undefined): IsoDate | undefined | null {
+  let newest = before;
+  for (let i = 0; i < releases.length; i++) {
+    if (releases[i] === last[i]) continue;
+    if (lastModified(last[i]!) === before) return null;
+    const modified = lastModified(releases[i]!);
+    if (newest === undefined || modified > newest) newest = modified;
+  }
+  return newest;
 }
 
 /** Two pages on one path would silently overwrite each other: name both sources instead. */
