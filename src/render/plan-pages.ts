@@ -23,7 +23,7 @@ export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; pro
   };
   const html = [
     ...listing(routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...site.releases.map((item, index) => release(item, index)),
+    ...recall.listed(site.releases, (item, index) => release(item, index)),
     ...site.withdrawn.map((item) => release(item)),
     indexPage(site, newestOf(site.releases), routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listing(routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
@@ -54,6 +54,8 @@ export interface PlanMemo {
   releases: WeakMap<RenderedRelease, { inputs: unknown[]; plan: PagePlan }>;
   listings: Map<string, Listed>;
   sitemap?: { pages: readonly PagePlan[]; plan: PagePlan };
+  /** The listed releases' pages, in the order of the releases they were planned from. */
+  listed?: { releases: readonly RenderedRelease[]; plans: PagePlan[] };
   collisions?: { pages: readonly PagePlan[]; problems: Problem[] };
 }
 
@@ -75,6 +77,7 @@ function recallIn(site: Site, memo: PlanMemo | undefined) {
     if (memo.context !== context) {
       Object.assign(memo, createPlanMemo(), { context });
       delete memo.sitemap;
+      delete memo.listed;
       delete memo.collisions;
     }
   }
@@ -86,6 +89,19 @@ function recallIn(site: Site, memo: PlanMemo | undefined) {
       const made = plan();
       memo?.releases.set(release, { inputs, plan: made });
       return made;
+    },
+    /**
+     * The pages of the listed releases. A release with the same neighbours at the same index as last time keeps its
+     * plan without a lookup: a walk over the list's pointers, where looking each release up would visit all of them.
+     */
+    listed(releases: readonly RenderedRelease[], plan: (release: RenderedRelease, index: number) => PagePlan): PagePlan[] {
+      const last = memo?.listed;
+      const before = last?.releases ?? [];
+      const plans = releases.map((release, i) =>
+        before[i] === release && before[i - 1] === releases[i - 1] && before[i + 1] === releases[i + 1] ? last!.plans[i]! : plan(release, i),
+      );
+      if (memo) memo.listed = { releases, plans };
+      return plans;
     },
     /** Plans that depend only on `releases` (in order) and `key` besides the context; `plan` may reuse parts of the last. */
     listing<T extends PagePlan | PagePlan[]>(releases: readonly RenderedRelease[], key: string, plan: (last?: Listed) => T): T {
