@@ -1,6 +1,7 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
+import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
 import { startBuildSearch } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
@@ -93,7 +94,8 @@ export type ReleaseRenderer = (sources: readonly SourceFile[], settings: Setting
 
 /**
  * Everything up to rendering pages: settings, the releases visible now, the assembled site, its page plans and
- * assets. Reads and writes nothing; dev mode calls it with a memoised renderer and renders only the stale plans.
+ * assets. Reads and writes nothing; dev mode calls it with a memoised renderer, planner and assembler, and renders only
+ * the stale plans.
  */
 export async function planSite(
   project: Project,
@@ -102,6 +104,7 @@ export async function planSite(
   render: ReleaseRenderer = renderReleases,
   renderOptions: RenderOptions = {},
   memo?: PlanMemo,
+  assemble: SiteAssembler = assembleSite,
 ) {
   const { settings, problems } = validateSettings(project.packageJson, overrides);
   const rendered: RenderedRelease[] = [];
@@ -112,7 +115,7 @@ export async function planSite(
   }
   // Held-back releases go before assembly, so no page, listing, feed, count or neighbour link can mention them.
   const visible = selectPublished(rendered, visibility);
-  const site = assembleSite(visible.published, settings);
+  const site = assemble(visible.published, settings);
   const plan = planPages(site, memo);
   const assets = planAssets(project.assets);
   problems.push(...plan.problems);

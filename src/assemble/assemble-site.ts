@@ -10,7 +10,7 @@ export function compareNewestFirst(a: RenderedRelease, b: RenderedRelease): numb
 }
 
 /** Every page's navigation links the press releases listing, so it exists even before the first press release. */
-const ALWAYS_LISTED_TYPE: Group = { slug: 'release' as Slug, releases: [] };
+export const ALWAYS_LISTED_TYPE: Group = { slug: 'release' as Slug, releases: [] };
 
 /**
  * Groups and sorts; every list in the result is in its final display order. Withdrawn releases are in no list, but

@@ -3,26 +3,27 @@ import type { ReleaseRenderer } from '../pipeline.js';
 import { renderRelease, type ReleaseOutcome } from '../render/render-releases.js';
 import type { SourceFile } from '../types.js';
 
-interface Remembered {
-  bytes: Uint8Array;
-  settings: string;
-  outcome: ReleaseOutcome;
-}
-
 /** A drop-in for renderReleases that re-validates and re-renders only files whose bytes (or the settings) changed. */
 export function memoiseReleases(): ReleaseRenderer {
-  let memory = new Map<string, Remembered>();
+  let last: { sources: readonly SourceFile[]; outcomes: ReleaseOutcome[] } = { sources: [], outcomes: [] };
+  let lastSettings: string | undefined;
   return async (sources, settings) => {
+    // Compared once here, not once per file: the key is as long as the settings.
     const settingsKey = JSON.stringify(settings);
-    const next = new Map<string, Remembered>();
-    const outcomes = sources.map((source: SourceFile) => {
-      const known = memory.get(source.path);
-      const outcome = known && known.settings === settingsKey && sameBytes(known.bytes, source.bytes) ? known.outcome : renderRelease(source, settings);
-      next.set(source.path, { bytes: source.bytes, settings: settingsKey, outcome });
-      return outcome;
+    if (settingsKey !== lastSettings) last = { sources: [], outcomes: [] };
+    lastSettings = settingsKey;
+    const before = last;
+    // The project keeps its files in order and an untouched file's very object, so most files match at their index;
+    // only when files come or go are the last ones looked up by path.
+    let byPath: Map<string, number> | undefined;
+    const outcomes = sources.map((source, i) => {
+      const same = before.sources[i];
+      if (same === source) return before.outcomes[i]!;
+      const at = same?.path === source.path ? i : (byPath ??= new Map(before.sources.map((s, j) => [s.path, j]))).get(source.path);
+      return at !== undefined && sameBytes(before.sources[at]!.bytes, source.bytes) ? before.outcomes[at]! : renderRelease(source, settings);
     });
     // Only the files of this rebuild are kept, so a deleted or renamed file's outcome is forgotten.
-    memory = next;
+    last = { sources, outcomes };
     return outcomes;
   };
 }

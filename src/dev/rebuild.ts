@@ -1,5 +1,6 @@
 /** The build with a memory: the same stages as `build`, redoing only what the changed files can have changed. */
 import { createHash } from 'node:crypto';
+import { reassembleSite } from '../assemble/reassemble-site.js';
 import { readProject } from '../load/read-project.js';
 import { updateProject } from '../load/update-project.js';
 import { checkOutputFolder, displayFolder, planSite, resolvePaths, visibilityOf, type BuildOptions } from '../pipeline.js';
@@ -42,10 +43,16 @@ export interface Rebuilder {
 interface Memory {
   /** Template name → everything besides a page's data that its output depends on. */
   environments: Map<string, string>;
-  /** Output path → its page's template data. */
-  inputs: Map<string, unknown>;
-  /** Output path → hash of the bytes written there. */
+  /** The pages' plans, in plan order. */
+  pages: readonly PagePlan[];
+  /** The templates those pages name. */
+  used: ReadonlySet<string>;
+  /** Output path → hash of the bytes written there, for every page and asset. */
   outputs: Map<string, string>;
+  /** The assets' output paths, in plan order. */
+  assetPaths: string[];
+  /** Every output path: the pages' and the assets'. */
+  everyPath: ReadonlySet<string>;
 }
 
 /** A rebuilder for one project; it holds the project as last read and the last good site's inputs and outputs. */
@@ -58,6 +65,7 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
   const visibility = visibilityOf(options);
   const renderReleases = memoiseReleases();
   const plans = createPlanMemo();
+  const assemble = reassembleSite();
   let project: Project | undefined;
   let readProblems: Problem[] = [];
   let memory: Memory | undefined;
@@ -86,54 +94,85 @@ export function createRebuilder(options: BuildOptions, onSearchIndexed: (report:
 
   async function rebuildNow(changed: readonly string[]): Promise<RebuildReport> {
     project = await read(changed);
-    const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans);
-    const environments = describeEnvironments(project.templates, planned.pages, planned.settings, planned.assets.paths);
-    const inputs = new Map<string, unknown>();
-    const stale: PagePlan[] = [];
-    const known = new WeakMap<object, object>();
-    for (const plan of planned.pages) {
-      inputs.set(plan.path, plan.data);
-      const same = memory && memory.environments.get(plan.template) === environments.get(plan.template) && sameData(memory.inputs.get(plan.path), plan.data, known);
-      if (!same) stale.push(plan);
-    }
+    const planned = await planSite(project, overrides, visibility, renderReleases, {}, plans, assemble);
+    const templates = project.templates;
+    const { stale, moved, used, environments } = findStale(memory, planned.pages, (used) => describeEnvironments(templates, used, planned.settings, planned.assets.paths));
+    const assetPaths = planned.assets.files.map((file) => file.path);
+    const samePaths = !moved && sameList(memory!.assetPaths, assetPaths);
+    const everyPath = samePaths ? memory!.everyPath : new Set([...planned.pages.map((plan) => plan.path), ...assetPaths]);
     const pages = renderPages(stale, { templates: project.templates, folder: templatesFolder }, planned.settings, planned.assets.paths);
     const unsafe = checkOutputFolder(paths);
     // The same link check as build, on the pages just rendered, against every path the site has after this rebuild.
-    const everyPath = new Set([...planned.pages.map((plan) => plan.path), ...planned.assets.files.map((file) => file.path)]);
     const broken = pages.problems.length === 0 ? checkLinks(pages.files, planned.settings.baseUrl, outFolder, everyPath) : [];
     const problems = sortProblems([...readProblems, ...planned.problems, ...pages.problems, ...broken, ...(unsafe ? [unsafe] : [])]);
     const report = { problems, settings: planned.settings, rendered: stale.length };
     if (hasErrors(problems)) return { ...report, ok: false, written: [], deleted: [] };
 
-    const outputs = new Map<string, string>();
+    const hashes = new Map<string, string>();
     const changedFiles: OutputFile[] = [];
     for (const file of [...pages.files, ...planned.assets.files]) {
       const hash = hashOf(file.content);
-      outputs.set(file.path, hash);
+      hashes.set(file.path, hash);
       if (memory?.outputs.get(file.path) !== hash) changedFiles.push(file);
     }
-    // Pages not re-rendered are unchanged: carry their hashes over from the last good site.
-    for (const plan of planned.pages) if (!outputs.has(plan.path)) outputs.set(plan.path, memory!.outputs.get(plan.path)!);
-    const deleted = memory ? [...memory.outputs.keys()].filter((file) => !outputs.has(file)) : [];
+    const deleted = memory && !samePaths ? [...memory.outputs.keys()].filter((file) => !everyPath.has(file)) : [];
     const everything = memory === undefined;
     if (everything) await writeSite(paths.out, changedFiles);
     else await writeChanges(paths.out, changedFiles, deleted);
-    memory = { environments, inputs, outputs };
+    // Pages not re-rendered are unchanged: the last good site's hashes stand for them.
+    const outputs = memory?.outputs ?? new Map<string, string>();
+    for (const file of deleted) outputs.delete(file);
+    for (const [file, hash] of hashes) outputs.set(file, hash);
+    memory = { environments, pages: planned.pages, used, outputs, assetPaths, everyPath };
     search.update(planned.pages, pages.files, planned.settings, everything);
     return { ...report, ok: true, written: changedFiles.map((f) => f.path).sort(), deleted: deleted.sort() };
   }
 }
 
 /**
+ * The plans whose pages must be rendered again. The planner hands back an unchanged page's very plan at the same
+ * index, so when no page came, went or moved, a walk over pointers finds the few others; otherwise (or when a
+ * template changed) each plan is matched with the last one on its path.
+ */
+function findStale(memory: Memory | undefined, pages: readonly PagePlan[], environmentsOf: (used: ReadonlySet<string>) => Map<string, string>) {
+  const last = memory?.pages ?? [];
+  const differing: number[] = [];
+  let moved = memory === undefined || last.length !== pages.length;
+  for (let i = 0; !moved && i < pages.length; i++) {
+    if (pages[i] === last[i]) continue;
+    moved = pages[i]!.path !== last[i]!.path || pages[i]!.template !== last[i]!.template;
+    differing.push(i);
+  }
+  const used = moved ? new Set(pages.map((plan) => plan.template)) : memory!.used;
+  const environments = environmentsOf(used);
+  // Environments are long strings (every shared template): compare each once, not once per page.
+  const retemplated = new Set([...environments].filter(([name, text]) => memory?.environments.get(name) !== text).map(([name]) => name));
+  const known = new WeakMap<object, object>();
+  if (!moved && retemplated.size === 0) {
+    const stale = differing.map((i) => pages[i]!).filter((plan, j) => !sameData(last[differing[j]!]!.data, plan.data, known));
+    return { stale, moved, used, environments };
+  }
+  const byPath = new Map(last.map((plan) => [plan.path, plan]));
+  const stale = pages.filter((plan) => {
+    const before = byPath.get(plan.path);
+    return !(before && before.template === plan.template && !retemplated.has(plan.template) && sameData(before.data, plan.data, known));
+  });
+  return { stale, moved, used, environments };
+}
+
+/**
  * What a page's bytes depend on besides its own data: the settings, the assets' hashed names, its own template, and
  * every template that no page names directly (layout, partials), since any page may include those.
  */
-function describeEnvironments(templates: ReadonlyMap<string, string>, plans: readonly PagePlan[], settings: Settings, assetPaths: ReadonlyMap<string, string>): Map<string, string> {
-  const used = new Set(plans.map((plan) => plan.template));
+function describeEnvironments(templates: ReadonlyMap<string, string>, used: ReadonlySet<string>, settings: Settings, assetPaths: ReadonlyMap<string, string>): Map<string, string> {
   const shared = JSON.stringify([settings, [...assetPaths], [...templates].filter(([name]) => !used.has(name))]);
   return new Map([...used].map((name) => [name, `${shared}\0${templates.get(name) ?? ''}`]));
 }
 
 function hashOf(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -49,17 +49,23 @@ export function createSearchIndexUpdater(outDir: string, onIndexed: (report: Sea
   /** The run waiting for the quiet period, if any, and whether a run it replaced had to write everything. */
   let waiting: { timer: NodeJS.Timeout; start: () => void } | undefined;
   let writeAll = false;
+  let lastPlans: readonly PagePlan[] = [];
+  let searchable = new Set<string>();
 
   return {
     update(plans, rendered, settings, everything) {
-      const searchable = new Set(plans.filter((plan) => plan.searchable).map((plan) => plan.path));
       let changed = everything;
-      for (const path of [...html.keys()]) {
-        if (!searchable.has(path)) {
-          html.delete(path);
-          changed = true;
+      // Pages only leave the index when a plan's path or searchability changed: otherwise skip the walk over them all.
+      if (!sameSearchable(lastPlans, plans)) {
+        searchable = new Set(plans.filter((plan) => plan.searchable).map((plan) => plan.path));
+        for (const path of [...html.keys()]) {
+          if (!searchable.has(path)) {
+            html.delete(path);
+            changed = true;
+          }
         }
       }
+      lastPlans = plans;
       for (const file of rendered) {
         if (searchable.has(file.path) && typeof file.content === 'string' && html.get(file.path) !== file.content) {
           html.set(file.path, file.content);
@@ -118,4 +124,14 @@ export function createSearchIndexUpdater(outDir: string, onIndexed: (report: Sea
       onIndexed({ written: fresh.length, deleted: stale.length, problems: index.problems, ms: performance.now() - started });
     });
   }
+}
+
+/** True when both lists name the same pages, in order, as searchable or not: plans kept from last time are skipped. */
+function sameSearchable(a: readonly PagePlan[], b: readonly PagePlan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x !== y && (x.path !== y.path || Boolean(x.searchable) !== Boolean(y.searchable))) return false;
+  }
+  return true;
 }

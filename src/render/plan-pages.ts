@@ -3,7 +3,7 @@ import { error } from '../problems.js';
 import type { Group, IsoDate, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
 import { releaseJsonLd } from './json-ld.js';
-import { paginate } from './paginate.js';
+import { paginate, type Pagination } from './paginate.js';
 import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
 import { searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
 import { planNotFound, planRobots, planSitemap } from './plan-site-files.js';
@@ -14,31 +14,33 @@ import { lastModified, newestModified, releaseCard, typeLabel } from './view-mod
 export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
   const recall = recallIn(site, memo);
-  // Every index page shows when the site last changed: work it out once, not once per index.
-  const siteModified = newestModified(site.releases);
-  const listing: typeof listingPages = (...args) => recall.listing(args[3], args[1] + '\0' + args[2], () => listingPages(...args));
+  const listing = (path: string, heading: string, releases: readonly RenderedRelease[], source: string, parent?: { name: string; path: string }) =>
+    recall.listing(releases, `${path}\0${heading}`, (last?: Listed) => listingPages(site, path, heading, releases, source, parent, last));
   const release = (item: RenderedRelease, index?: number) => {
     const newer = index === undefined ? undefined : site.releases[index - 1];
     const older = index === undefined ? undefined : site.releases[index + 1];
     return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), index));
   };
   const html = [
-    ...listing(site, routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...site.releases.map((item, index) => release(item, index)),
+    ...listing(routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
+    ...recall.listed(site.releases, (item, index) => release(item, index)),
     ...site.withdrawn.map((item) => release(item)),
-    indexPage(site, siteModified, routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
-    ...site.ministers.flatMap((m) => listing(site, routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
-    indexPage(site, siteModified, routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
-    ...site.portfolios.flatMap((p) => listing(site, routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
-    indexPage(site, siteModified, routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
-    ...site.years.flatMap((y) => listing(site, routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
-    ...site.types.flatMap((t: Group) => listing(site, routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
+    indexPage(site, newestOf(site.releases), routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
+    ...site.ministers.flatMap((m) => listing(routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
+    indexPage(site, newestOf(site.releases), routes.PORTFOLIOS_PATH, 'Portfolios', 'portfolios', site.portfolios.map((p) => entry(p, routes.portfolioPath(p)))),
+    ...site.portfolios.flatMap((p) => listing(routes.portfolioPath(p), p.name, p.releases, `portfolio ${p.slug}`, crumb('Portfolios', routes.PORTFOLIOS_PATH))),
+    indexPage(site, newestOf(site.releases), routes.ARCHIVE_PATH, 'Archive', 'years', site.years.map((y) => ({ name: y.slug, path: routes.groupPath(y), count: y.releases.length }))),
+    ...site.years.flatMap((y) => listing(routes.groupPath(y), `Releases from ${y.slug}`, y.releases, `year ${y.slug}`, crumb('Archive', routes.ARCHIVE_PATH))),
+    ...site.types.flatMap((t: Group) => listing(routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
     planNotFound(siteFeed(site)),
     searchPage(site, [siteFeed(site)]),
   ];
-  const pages = [...html, ...planFeeds(site, (releases, key, plan) => recall.listing(releases, `feed\0${key}`, plan)), recall.sitemap(html, () => planSitemap(html)), planRobots()];
-  return { pages, problems: findCollisions(pages) };
+  // A feed shows its first feedSize releases and the newest date among all of them: an edit further down leaves it be.
+  const feed = (releases: readonly RenderedRelease[], key: string, plan: () => PagePlan) =>
+    recall.listing(releases.slice(0, site.settings.feedSize), `feed\0${key}\0${newestOf(releases)}`, plan);
+  const pages = [...html, ...planFeeds(site, feed), recall.sitemap(html, () => planSitemap(html)), planRobots()];
+  return { pages, problems: recall.collisions(pages, () => findCollisions(pages)) };
 }
 
 /**
@@ -50,8 +52,17 @@ export interface PlanMemo {
   /** Everything site-wide a page may show besides its releases: when it changes, nothing is reused. */
   context?: string;
   releases: WeakMap<RenderedRelease, { inputs: unknown[]; plan: PagePlan }>;
-  listings: Map<string, { releases: readonly RenderedRelease[]; plans: PagePlan[] }>;
+  listings: Map<string, Listed>;
   sitemap?: { pages: readonly PagePlan[]; plan: PagePlan };
+  /** The listed releases' pages, in the order of the releases they were planned from. */
+  listed?: { releases: readonly RenderedRelease[]; plans: PagePlan[] };
+  collisions?: { pages: readonly PagePlan[]; problems: Problem[] };
+}
+
+/** A listing's plans as last made, and the releases they were made from. */
+interface Listed {
+  releases: readonly RenderedRelease[];
+  plans: PagePlan[];
 }
 
 export function createPlanMemo(): PlanMemo {
@@ -66,9 +77,11 @@ function recallIn(site: Site, memo: PlanMemo | undefined) {
     if (memo.context !== context) {
       Object.assign(memo, createPlanMemo(), { context });
       delete memo.sitemap;
+      delete memo.listed;
+      delete memo.collisions;
     }
   }
-  const listingsSeen = new Map<string, { releases: readonly RenderedRelease[]; plans: PagePlan[] }>();
+  const listingsSeen = new Map<string, Listed>();
   const recall = {
     release(release: RenderedRelease, inputs: unknown[], plan: () => PagePlan): PagePlan {
       const known = memo?.releases.get(release);
@@ -77,10 +90,23 @@ function recallIn(site: Site, memo: PlanMemo | undefined) {
       memo?.releases.set(release, { inputs, plan: made });
       return made;
     },
-    /** Plans that depend only on `releases` (in order) and `key` besides the context. */
-    listing<T extends PagePlan | PagePlan[]>(releases: readonly RenderedRelease[], key: string, plan: () => T): T {
+    /**
+     * The pages of the listed releases. A release with the same neighbours at the same index as last time keeps its
+     * plan without a lookup: a walk over the list's pointers, where looking each release up would visit all of them.
+     */
+    listed(releases: readonly RenderedRelease[], plan: (release: RenderedRelease, index: number) => PagePlan): PagePlan[] {
+      const last = memo?.listed;
+      const before = last?.releases ?? [];
+      const plans = releases.map((release, i) =>
+        before[i] === release && before[i - 1] === releases[i - 1] && before[i + 1] === releases[i + 1] ? last!.plans[i]! : plan(release, i),
+      );
+      if (memo) memo.listed = { releases, plans };
+      return plans;
+    },
+    /** Plans that depend only on `releases` (in order) and `key` besides the context; `plan` may reuse parts of the last. */
+    listing<T extends PagePlan | PagePlan[]>(releases: readonly RenderedRelease[], key: string, plan: (last?: Listed) => T): T {
       const known = memo?.listings.get(key);
-      const plans = known && sameItems(known.releases, releases) ? (known.plans as T) : plan();
+      const plans = known && sameItems(known.releases, releases) ? (known.plans as T) : plan(known);
       listingsSeen.set(key, { releases, plans: plans as PagePlan[] });
       return plans;
     },
@@ -88,26 +114,36 @@ function recallIn(site: Site, memo: PlanMemo | undefined) {
     sitemap(pages: readonly PagePlan[], plan: () => PagePlan): PagePlan {
       if (!memo) return plan();
       const known = memo.sitemap;
-      let made = known && sameItems(known.pages, pages) ? known.plan : plan();
       // A new title changes pages but not their paths and dates: then the sitemap stays the very same object.
-      if (known && made !== known.plan && sameEntries(known.plan, made)) made = known.plan;
+      const made = known && sameItems(known.pages, pages, sameSitemapEntry) ? known.plan : plan();
       memo.sitemap = { pages, plan: made };
       memo.listings = listingsSeen;
       return made;
+    },
+    /** Two pages collide by path, and the problem names their sources: the same paths and sources, the same problems. */
+    collisions(pages: readonly PagePlan[], find: () => Problem[]): Problem[] {
+      if (!memo) return find();
+      const known = memo.collisions;
+      const problems = known && sameItems(known.pages, pages, (a, b) => a.path === b.path && a.source === b.source) ? known.problems : find();
+      memo.collisions = { pages, problems };
+      return problems;
     },
   };
   return recall;
 }
 
-function sameEntries(a: PagePlan, b: PagePlan): boolean {
-  type Entry = { path: string; lastmod?: string };
-  const [x, y] = [a.data.entries as Entry[], b.data.entries as Entry[]];
-  return x.length === y.length && x.every((entry, i) => entry.path === y[i]!.path && entry.lastmod === y[i]!.lastmod);
+/** Whether two HTML pages give the sitemap the same entry (planSitemap reads their path, modified and noindex). */
+function sameSitemapEntry(a: PagePlan, b: PagePlan): boolean {
+  type Meta = { path?: string; modified?: string; noindex?: boolean };
+  const [x, y] = [a.data.page as Meta | undefined, b.data.page as Meta | undefined];
+  return a.path === b.path && x?.path === y?.path && x?.modified === y?.modified && x?.noindex === y?.noindex;
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Item by item, by identity unless `same` says two different items are as good as equal. */
+function sameItems<T>(a: readonly T[], b: readonly T[], same?: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !same?.(a[i]!, b[i]!)) return false;
   return true;
 }
 
@@ -160,9 +196,33 @@ function listingPages(
   releases: readonly RenderedRelease[],
   source: string,
   parent?: { name: string; path: string },
+  last?: Listed,
 ): PagePlan[] {
-  const modified = newestModified(releases);
-  return paginate(releases, path, site.settings.pageSize).map((pagination) => ({
+  const modified = newestOf(releases, last?.releases);
+  const description = describeListing(heading, releases);
+  // Every page shows the listing's count, date and description; when those held, a page whose releases are the same
+  // objects in the same order is the same page, so an edit re-plans only the page that shows it (dev mode).
+  const reusable = last !== undefined && last.releases.length === releases.length && newestOf(last.releases) === modified && describeListing(heading, last.releases) === description;
+  const size = site.settings.pageSize;
+  return paginate(releases, path, size).map((pagination, i): PagePlan => {
+    const kept = reusable ? last.plans[i] : undefined;
+    if (kept && sameItems(pagination.items, last!.releases.slice(i * size, (i + 1) * size))) return kept;
+    return listingPage(site, path, heading, releases, source, parent, pagination, modified, description);
+  });
+}
+
+function listingPage(
+  site: Site,
+  path: string,
+  heading: string,
+  releases: readonly RenderedRelease[],
+  source: string,
+  parent: { name: string; path: string } | undefined,
+  pagination: Pagination<RenderedRelease>,
+  modified: IsoDate | undefined,
+  description: string,
+): PagePlan {
+  return {
     path: routes.fileOf(pagination.path),
     template: 'listing',
     source,
@@ -170,7 +230,7 @@ function listingPages(
       page: {
         title: pagination.number === 1 ? heading : `${heading}, page ${pagination.number} of ${pagination.total}`,
         path: pagination.path,
-        description: describeListing(heading, releases),
+        description,
         modified,
         feeds: feedsFor(site, path, heading),
       },
@@ -180,7 +240,7 @@ function listingPages(
       pagination,
       breadcrumbs: parent ? [crumb('Home', routes.HOME_PATH), parent] : undefined,
     },
-  }));
+  };
 }
 
 function indexPage(site: Site, modified: IsoDate | undefined, path: string, heading: string, noun: string, entries: { name: string; path: string; count: number }[]): PagePlan {
@@ -232,6 +292,33 @@ function describeListing(heading: string, releases: readonly RenderedRelease[]):
   return newest
     ? `${heading}: ${releases.length} item${releases.length === 1 ? '' : 's'}, the newest from ${formatDate(newest.date)}.`
     : `${heading}: no releases yet.`;
+}
+
+/** newestModified, once per list: lists are never changed once assembled, and dev mode hands back unchanged ones. */
+const newestByList = new WeakMap<readonly RenderedRelease[], IsoDate | undefined>();
+
+/**
+ * The newest last-modified date of `releases`. Given the list it replaces (dev mode), only the releases that differ
+ * at their index are looked at, unless one that went held the newest date: a walk over pointers, not over releases.
+ */
+function newestOf(releases: readonly RenderedRelease[], last?: readonly RenderedRelease[]): IsoDate | undefined {
+  if (newestByList.has(releases)) return newestByList.get(releases);
+  let newest = last && last.length === releases.length && newestByList.has(last) ? newestAfterEdits(releases, last, newestByList.get(last)) : null;
+  if (newest === null) newest = newestModified(releases);
+  newestByList.set(releases, newest);
+  return newest;
+}
+
+/** null when a replaced release held the newest date, which only a full walk can replace. */
+function newestAfterEdits(releases: readonly RenderedRelease[], last: readonly RenderedRelease[], before: IsoDate | undefined): IsoDate | undefined | null {
+  let newest = before;
+  for (let i = 0; i < releases.length; i++) {
+    if (releases[i] === last[i]) continue;
+    if (lastModified(last[i]!) === before) return null;
+    const modified = lastModified(releases[i]!);
+    if (newest === undefined || modified > newest) newest = modified;
+  }
+  return newest;
 }
 
 /** Two pages on one path would silently overwrite each other: name both sources instead. */

@@ -182,6 +182,11 @@ describe('pressroom dev rebuilds only what a change touches, and ends up equal t
     const outcome = await changeAndWait(session, ['seeds/more'], () => rename(outside, path.join(root, 'seeds/more')));
     assert.ok(outcome.written.includes('release/e/index.html') && outcome.written.includes('2022/index.html'), outcome.written.join(', '));
     assert.deepEqual(outcome.deleted, []);
+    // The new folder is watched too: an edit inside it, and then removing it, rebuild like any other.
+    const edited = await changeAndWait(session, ['seeds/more/e.md'], write('seeds/more/e.md', release({ title: '"Echo edited"', date: '2022-01-05', ministers: TAMA }, 'Echo body.\n')));
+    assert.ok(edited.written.includes('release/e/index.html'), edited.written.join(', '));
+    const removed = await changeAndWait(session, ['seeds/more'], () => rm(path.join(root, 'seeds/more'), { recursive: true }));
+    assert.ok(removed.deleted.includes('release/e/index.html') && removed.deleted.includes('2022/index.html'), removed.deleted.join(', '));
     await assertSameAsFreshBuild();
   });
 });

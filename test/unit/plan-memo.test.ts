@@ -38,14 +38,24 @@ describe('planPages with a memo (dev mode)', () => {
     const second = plan(edited, memo);
     assert.deepEqual(second, plan(edited));
     const changed = remade(first, second).filter((path) => !/^(404|robots|search|accessibility|archive|minister\/index|portfolio\/index)/.test(path));
-    // Newest first the order is r3 r2 r1 r0 r5 r4 r6: r5's page, its neighbours' (r0, r4), and every page and feed of
-    // the listings it is in (home, Jane, Finance, 2023, press releases) are planned again; Health and Tama are not.
+    // Newest first the order is r3 r2 r1 r0 r5 r4 r6: r5's page, its neighbours' (r0, r4), the one page of each listing
+    // that shows it (home, Jane, Finance, 2023, press releases) and the feeds among whose newest three it is (Jane's,
+    // Finance's) are planned again; the other pages and feeds of those listings, and Health and Tama, are not.
     assert.deepEqual(changed, [
-      '2023/index.html', '2023/page/2/index.html', 'feed.xml', 'index.html', 'minister/jane-example/feed.xml', 'minister/jane-example/index.html',
-      'minister/jane-example/page/2/index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'portfolio/finance/feed.xml',
-      'portfolio/finance/index.html', 'portfolio/finance/page/2/index.html', 'release/feed.xml', 'release/index.html', 'release/page/2/index.html',
-      'release/page/3/index.html', 'release/page/4/index.html', 'release/r0/index.html', 'release/r4/index.html', 'release/r5/index.html',
+      '2023/index.html', 'minister/jane-example/feed.xml', 'minister/jane-example/page/2/index.html', 'page/3/index.html',
+      'portfolio/finance/feed.xml', 'portfolio/finance/page/2/index.html', 'release/page/3/index.html',
+      'release/r0/index.html', 'release/r4/index.html', 'release/r5/index.html',
     ]);
+  });
+
+  it('re-plans every page of a listing whose count, date or description changed', () => {
+    const memo = createPlanMemo();
+    const first = plan(RELEASES, memo);
+    const added = [...RELEASES, renderedRelease({ slug: 'r7', date: '2022-01-01', ministers: ['Hon Tama Whanau'], portfolios: ['Health'] })];
+    const second = plan(added, memo);
+    assert.deepEqual(second, plan(added));
+    // The home listing counts one more release on every page, and r7 is the oldest: all four of its pages are new.
+    assert.deepEqual(remade(first, second).filter((path) => /^(index|page\/)/.test(path)), ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html']);
   });
 
   it('forgets everything when the settings or the names of groupings change', () => {
