@@ -1,7 +1,7 @@
 /**
  * How long from saving one release to the rewritten page, in `pressroom dev`, on a generated N-release corpus.
  * Run after `npm run compile`: node dist/bench/dev-latency.js [N=1000] [saves=15]
- * It starts a real dev session (chokidar watcher, preview server on a free port) in a temp folder, edits one
+ * It starts a real dev session (file watcher, preview server on a free port) in a temp folder, edits one
  * release's title per round, and waits until the release page on disk shows the new title.
  */
 import { mkdir, mkdtemp, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
