@@ -216,8 +216,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
   const unsafe = checkOutputFolder(paths);
   // With a manifest of the output as the last build left it, only what changed is written.
-  const staging = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : openStaging(paths.out);
-  const search = startBuildSearch(paths.root, cache);
+  const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
+  const staging = inPlace ?? openStaging(paths.out);
+  const search = startBuildSearch(paths.root, cache, inPlace?.keep);
   const output: SiteOutput = {
     start: (searchInput, mode) => search.start(searchInput, mode),
     write: async (files, searchable) => {
@@ -247,8 +248,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...result,
     ok: !hasErrors(index.problems),
     problems: sortProblems([...result.problems, ...index.problems]),
-    stats: { ...result.stats, files: result.stats.files + index.files.length },
-    pages: [...result.pages, ...index.files.map((f) => f.path)].sort(),
+    stats: { ...result.stats, files: result.stats.files + index.files.length + index.kept.length },
+    pages: [...result.pages, ...index.files.map((f) => f.path), ...index.kept].sort(),
   };
   if (!indexed.ok) {
     await Promise.all([abandon(), savingRenders]);

@@ -1,17 +1,16 @@
 /**
- * Reuses the last build's search index when what its pages are made from is unchanged: Pagefind takes longer than
- * anything else in a build, and its output depends only on what it is given and its own version. The index files are taken
- * from the current output, each checked against the manifest's hash, so a reused index is byte for byte the one
- * Pagefind would make; anything missing, edited or unknown means indexing again.
+ * Records which input the search index in the output was made from, so the next build can keep it when what its
+ * pages are made from is unchanged: Pagefind takes longer than anything else in a build, and its output depends only
+ * on what it is given and its own version. The record names the index files by hash, and a kept file must be as the
+ * last build left it on disk; anything missing, edited or unknown means indexing again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
 import { SEARCH_INDEX_PATH } from '../render/index-search.js';
-import type { OutputFile, SearchMode } from '../types.js';
-import { safeJoin } from './write-site.js';
+import type { SearchMode } from '../types.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
 const INDEX_FORMAT = 3;
@@ -28,40 +27,23 @@ export async function savedSearchIndexKey(root: string, manifest: OutputManifest
     (text) => JSON.parse(text) as { magic?: unknown; key?: unknown; out?: unknown; files?: unknown },
     () => undefined,
   );
-  const paths = indexPaths(manifest);
+  const paths = searchIndexPaths(manifest);
   // The record names the index files by hash too, so it never vouches for an index some later build wrote.
   if (saved?.magic !== CACHE_MAGIC || typeof saved.key !== 'string' || saved.out !== manifest.out || saved.files !== indexDigest(manifest, paths) || paths.length === 0) return undefined;
   return saved.key;
-}
-
-/** The index files in the output, each checked against the manifest; undefined when any is missing or changed. */
-export async function reuseSearchIndex(manifest: OutputManifest): Promise<OutputFile[] | undefined> {
-  try {
-    return await Promise.all(
-      indexPaths(manifest).map(async (file) => {
-        const full = safeJoin(manifest.out, file);
-        const [info, content] = await Promise.all([stat(full), readFile(full)]);
-        const known = manifest.files.get(file)!;
-        const hash = createHash('sha1').update(content).digest('base64');
-        if (info.mtimeMs > manifest.writtenAt || content.byteLength !== known.size || hash !== known.hash) throw new Error('changed');
-        return { path: file, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) };
-      }),
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 /** Records which input the index now in `out` was made from; failing to save only costs indexing again. */
 export async function saveSearchIndexKey(root: string, key: string, manifest: OutputManifest): Promise<void> {
   const file = recordFile(root);
   await mkdir(path.dirname(file), { recursive: true });
-  const files = indexDigest(manifest, indexPaths(manifest));
+  const files = indexDigest(manifest, searchIndexPaths(manifest));
   await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ magic: CACHE_MAGIC, key, out: manifest.out, files }));
   await rename(`${file}.${process.pid}.tmp`, file);
 }
 
-function indexPaths(manifest: OutputManifest): string[] {
+/** The paths of the index files the manifest lists, sorted. */
+export function searchIndexPaths(manifest: OutputManifest): string[] {
   return [...manifest.files.keys()].filter((file) => file.startsWith(SEARCH_INDEX_PATH)).sort();
 }
 

@@ -13,8 +13,14 @@ import { safeJoin, type Staging } from './write-site.js';
 
 const PARALLEL_FILES = 64;
 
+/** An in-place update that can also keep files it is not given, such as a search index made by an earlier build. */
+export interface InPlaceUpdate extends Staging {
+  /** Keeps these files of the last build as they are, if every one is still as it left it; false (keeping none) if not. */
+  keep(files: readonly string[]): Promise<boolean>;
+}
+
 /** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
-export function openInPlaceUpdate(last: OutputManifest): Staging {
+export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
   const target = last.out;
   const stamp = `${path.basename(target)}-${process.pid}-${Date.now().toString(36)}`;
   const staged = path.join(path.dirname(target), `.pressroom-staging-${stamp}`);
@@ -64,6 +70,17 @@ export function openInPlaceUpdate(last: OutputManifest): Staging {
       const files = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       return { out: target, writtenAt: Date.now(), files };
     },
+    async keep(files) {
+      const intact = await Promise.all(
+        files.map((file) => {
+          const known = last.files.get(file);
+          return known ? isIntact(last, file, known, safeJoin(target, file)) : false;
+        }),
+      );
+      if (!intact.every(Boolean)) return false;
+      for (const file of files) entries.set(file, last.files.get(file)!);
+      return true;
+    },
     discard: () => rm(staged, { recursive: true, force: true }),
   };
 }
@@ -73,7 +90,9 @@ async function isIntact(last: OutputManifest, file: string, entry: ManifestEntry
   const known = last.files.get(file);
   if (!known || known.hash !== entry.hash || known.size !== entry.size) return false;
   const info = await stat(full).catch(() => undefined);
-  return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs <= last.writtenAt;
+  // writtenAt is in whole milliseconds and taken after the last write; a file written in that millisecond has a
+  // fraction above it, so the comparison drops the fraction.
+  return info !== undefined && info.isFile() && info.size === entry.size && Math.floor(info.mtimeMs) <= last.writtenAt;
 }
 
 /** Every file (anything but a folder) below `root`, as output paths; none when it does not exist. */
@@ -92,10 +111,20 @@ async function removeEmptyFolders(root: string, files: readonly string[]): Promi
   }
 }
 
+/** Runs `work` on every item, a few at a time. On a failure no new item starts, and it throws once all have stopped. */
 async function eachInParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { cause: unknown } | undefined;
   const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) await work(items[index]!);
+    for (let index = next++; index < items.length && !failure; index = next++) {
+      try {
+        await work(items[index]!);
+      } catch (cause) {
+        failure ??= { cause };
+      }
+    }
   };
+  // Every worker settles before this returns, so a rollback never races a rename still in flight.
   await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, items.length) }, worker));
+  if (failure) throw failure.cause;
 }

@@ -59,6 +59,19 @@ describe('openInPlaceUpdate', () => {
     assert.deepEqual([...(await readTreeBytes(out()))].map(([file, bytes]) => [file, bytes.toString()]), first.map((file) => [file.path, file.content]));
   });
 
+  it('keeps files it is not given (a search index) only when every one is as the last build left it', async () => {
+    const manifest = await writeSite(out(), first);
+    const kept = openInPlaceUpdate(manifest);
+    assert.equal(await kept.keep(['release/a/index.html', 'release/b/index.html']), true);
+    await kept.write([first[0]!]);
+    assert.deepEqual([...(await kept.commit()).files.keys()], ['index.html', 'release/a/index.html', 'release/b/index.html']);
+    await writeFile(path.join(out(), 'release/b/index.html'), 'b, edited');
+    const refused = openInPlaceUpdate(manifest);
+    assert.equal(await refused.keep(['release/a/index.html', 'release/b/index.html']), false);
+    await refused.write([first[0]!]);
+    assert.deepEqual([...(await refused.commit()).files.keys()], ['index.html'], 'no file of a refused set is kept');
+  });
+
   it('puts everything back when a file cannot be moved into place', async () => {
     const { writer } = await update([
       { path: 'index.html', content: 'new home' },
