@@ -95,10 +95,23 @@ async function isIntact(last: OutputManifest, file: string, entry: ManifestEntry
   return info !== undefined && info.isFile() && info.size === entry.size && Math.floor(info.mtimeMs) <= last.writtenAt;
 }
 
-/** Every file (anything but a folder) below `root`, as output paths; none when it does not exist. */
+/**
+ * Every file (anything but a folder) below `root`, as output paths; none when it does not exist. Folders are read
+ * many at a time: one after another, the ~13,000 folders of a 10,000-release site took over a second.
+ */
 async function filesBelow(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
+  const files: string[] = [];
+  const pending = [''];
+  const readFolder = async (folder: string) => {
+    const entries = await readdir(path.join(root, ...folder.split('/')), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const file = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(file);
+      else files.push(file);
+    }
+  };
+  while (pending.length > 0) await eachInParallel(pending.splice(0), readFolder);
+  return files;
 }
 
 /** Removes the folders that removing `files` left empty, up to but not including `root`. */
