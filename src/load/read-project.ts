@@ -1,6 +1,7 @@
 /** The build's only reader: takes everything it needs off the disk at once, in sorted order. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mapInParallel } from '../in-parallel.js';
 import { error } from '../problems.js';
 import type { AssetFile, Problem, Project, SourceFile } from '../types.js';
 
@@ -37,8 +38,9 @@ export async function readProject(paths: ProjectPaths): Promise<ReadResult> {
   const templateFiles = await listFolder(root, templatesDir, problems, 'templates');
   const assetsDir = path.join(templatesDir, ASSETS_FOLDER);
 
-  const releases = await Promise.all(
-    releaseFiles.filter((file) => file.endsWith('.md')).map((file) => readSource(root, file)),
+  const releases = await mapInParallel(
+    releaseFiles.filter((file) => file.endsWith('.md')),
+    (file) => readSource(root, file),
   );
   const templates = new Map<string, string>();
   const assets: AssetFile[] = [];

@@ -9,9 +9,8 @@ import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
+import { mapInParallel } from '../in-parallel.js';
 import { safeJoin, type Staging } from './write-site.js';
-
-const PARALLEL_FILES = 64;
 
 /** An in-place update that can also keep files it is not given, such as a search index made by an earlier build. */
 export interface InPlaceUpdate extends Staging {
@@ -36,7 +35,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
   };
   return {
     async write(files) {
-      await eachInParallel(files, async (file) => {
+      await mapInParallel(files, async (file) => {
         const kept = path.join(target, ...file.path.split('/'));
         const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
         const full = safeJoin(staged, file.path);
@@ -58,8 +57,8 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
         done.push([from, to]);
       };
       try {
-        await eachInParallel(displaced, (file) => move(path.join(target, file), path.join(replaced, file)));
-        await eachInParallel([...changed], (file) => move(path.join(staged, file), path.join(target, file)));
+        await mapInParallel(displaced, (file) => move(path.join(target, file), path.join(replaced, file)));
+        await mapInParallel([...changed], (file) => move(path.join(staged, file), path.join(target, file)));
       } catch (cause) {
         for (const [from, to] of done.reverse()) await rename(to, from).catch(() => undefined);
         await Promise.all([rm(staged, { recursive: true, force: true }), rm(replaced, { recursive: true, force: true })]);
@@ -110,7 +109,7 @@ async function filesBelow(root: string): Promise<string[]> {
       else files.push(file);
     }
   };
-  while (pending.length > 0) await eachInParallel(pending.splice(0), readFolder);
+  while (pending.length > 0) await mapInParallel(pending.splice(0), readFolder);
   return files;
 }
 
@@ -122,22 +121,4 @@ async function removeEmptyFolders(root: string, files: readonly string[]): Promi
       if (!(await rmdir(dir).then(() => true, () => false))) break;
     }
   }
-}
-
-/** Runs `work` on every item, a few at a time. On a failure no new item starts, and it throws once all have stopped. */
-async function eachInParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { cause: unknown } | undefined;
-  const worker = async () => {
-    for (let index = next++; index < items.length && !failure; index = next++) {
-      try {
-        await work(items[index]!);
-      } catch (cause) {
-        failure ??= { cause };
-      }
-    }
-  };
-  // Every worker settles before this returns, so a rollback never races a rename still in flight.
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, items.length) }, worker));
-  if (failure) throw failure.cause;
 }
