@@ -207,8 +207,9 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
- * Builds the site into the output folder, replacing it only if there is no error anywhere. Pages are written into a
- * staging folder batch by batch while Pagefind indexes them; the staging folder is swapped in at the end.
+ * Builds the site into the output folder, replacing it only if there is no error anywhere. Pages are staged batch by
+ * batch while Pagefind indexes them; at the end a fresh folder is swapped in whole or, on a warm build, the changed
+ * files are renamed into the output.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
