@@ -200,9 +200,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */
 export async function check(options: BuildOptions = {}): Promise<BuildResult> {
-  const paths = resolvePaths(options);
-  const read = await readProject(paths);
-  const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
+  const { paths, read, cache } = await readInputs(options);
   return (await produceRead(read, paths, options, cache)).result;
 }
 
@@ -212,9 +210,7 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
  * files are renamed into the output.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const paths = resolvePaths(options);
-  const read = await readProject(paths);
-  const cache = options.cache === false ? undefined : await readBuildCache(paths.root);
+  const { paths, read, cache } = await readInputs(options);
   const unsafe = checkOutputFolder(paths);
   // With a manifest of the output as the last build left it, only what changed is written.
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
@@ -284,6 +280,13 @@ export function resolvePaths(options: BuildOptions) {
 /** What the options say is visible: the build's "now" as an instant, and whether drafts are built. */
 export function visibilityOf(options: BuildOptions): Visibility {
   return { ...(options.now ? { now: options.now.getTime() } : {}), ...(options.drafts ? { drafts: true } : {}) };
+}
+
+/** The project's folders, what is in them, and the cache unless the options turn it off. */
+async function readInputs(options: BuildOptions) {
+  const paths = resolvePaths(options);
+  const [read, cache] = await Promise.all([readProject(paths), options.cache === false ? undefined : readBuildCache(paths.root)]);
+  return { paths, read, cache };
 }
 
 /** Produces what was read, writing through `output` when given; the result counts the read's problems too. */

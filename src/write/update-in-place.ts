@@ -4,13 +4,12 @@
  * when every page is ready are they renamed into place, the files they replace and the files no longer produced moved
  * aside, and a failure while doing so moves everything back. Until that last step the output is untouched.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
 import { mapInParallel } from '../in-parallel.js';
-import { safeJoin, type Staging } from './write-site.js';
+import { manifestEntry, safeJoin, type Staging } from './write-site.js';
 
 /** An in-place update that can also keep files it is not given, such as a search index made by an earlier build. */
 export interface InPlaceUpdate extends Staging {
@@ -37,7 +36,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
     async write(files) {
       await mapInParallel(files, async (file) => {
         const kept = path.join(target, ...file.path.split('/'));
-        const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
+        const entry = manifestEntry(file.content);
         const full = safeJoin(staged, file.path);
         entries.set(file.path, entry);
         if (await isIntact(last, file.path, entry, kept)) return;

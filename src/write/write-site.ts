@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapInParallel } from '../in-parallel.js';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
-
-const PARALLEL_WRITES = 64;
 
 /** A fresh folder beside the output that a build fills batch by batch, then swaps in whole or throws away. */
 export interface Staging {
@@ -74,24 +73,23 @@ export async function writeFiles(root: string, files: readonly OutputFile[], mad
     await mkdir(root, { recursive: true });
     made.add(root);
   }
-  const entries: (ManifestEntry | undefined)[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index]!;
-      const full = safeJoin(root, file.path);
-      const dir = path.dirname(full);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
-      }
-      const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
-      entries[index] = entry;
-      await writeFile(full, file.content);
+  // All started writes finish before a failure is thrown, so discarding the folder afterwards never races one.
+  const entries = await mapInParallel(files, async (file) => {
+    const full = safeJoin(root, file.path);
+    const dir = path.dirname(full);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker));
+    await writeFile(full, file.content);
+    return manifestEntry(file.content);
+  });
   return new Map(files.map((file, index) => [file.path, entries[index]!]));
+}
+
+/** What the manifest records of a file's content: its hash and size. */
+export function manifestEntry(content: OutputFile['content']): ManifestEntry {
+  return { hash: createHash('sha1').update(content).digest('base64'), size: Buffer.byteLength(content) };
 }
 
 /** Joins an output path onto the root, throwing if it is absolute or climbs out: the last line of defence after slugs. */
