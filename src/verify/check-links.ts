@@ -84,9 +84,11 @@ export class LinkChecker {
     let verdict = this.verdicts.get(raw);
     if (verdict === undefined) {
       const trimmed = raw.trim();
-      const link = trimmed.includes('&') ? decodeEntities(trimmed) : trimmed;
+      // A link is a slice of its page, and V8 keeps a slice's whole parent string alive: the memo keeps copies, or it
+      // would hold every page of the build.
+      const link = ownCopy(trimmed.includes('&') ? decodeEntities(trimmed) : trimmed);
       verdict = ROOTED.test(link) ? { link, pageIndependent: true, reason: this.judge(link, this.base) } : { link, pageIndependent: false };
-      this.verdicts.set(raw, verdict);
+      this.verdicts.set(ownCopy(raw), verdict);
     }
     return verdict;
   }
@@ -167,4 +169,9 @@ function decodeEntities(text: string): string {
     }
     return NAMED[name.toLowerCase()] ?? whole;
   });
+}
+
+/** The same text in a string of its own, sharing no memory with the string it was sliced from. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { findBrokenLinks, LinkChecker, plainPath } from '../../src/verify/check-links.js';
 
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, content]) => ({ path, content }));
@@ -78,5 +80,23 @@ describe('LinkChecker', () => {
         'release/c/index.html HTTPS://EXAMPLE.TEST/news/gone/: but the build produces no file gone/index.html',
       ],
     );
+  });
+
+  it('lets each page go once it is checked, though it remembers the verdict on every link the page held', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const collectGarbage = vm.runInNewContext('gc') as () => void;
+    const checker = new LinkChecker('https://example.test/', new Set(['index.html']));
+    const pages = 400;
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let page = 0; page < pages; page++) {
+      // A page of 100 KB (two bytes a character) with a link of its own: the memo must not keep the page for the link.
+      const content = `<a href="/page/${page}/a-link-of-its-own/">x</a>${'ā'.repeat(50_000)}`;
+      assert.equal(checker.findBroken([{ path: `page/${page}/index.html`, content }]).length, 1);
+    }
+    collectGarbage();
+    const grownMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    // Holding the pages would take 40 MB; the verdicts on 400 short links take well under one.
+    assert.ok(grownMiB < 8, `the checker grew the heap by ${grownMiB.toFixed(1)} MiB for ${pages} pages`);
   });
 });
