@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readProject } from '../src/load/read-project.js';
 import { produceSite } from '../src/pipeline.js';
-import { indexSearch } from '../src/render/index-search.js';
+import { indexSearch, isRendered } from '../src/render/index-search.js';
 import type { SearchPage } from '../src/types.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,7 +35,7 @@ async function measure(count: number): Promise<void> {
     for (let i = 0; i < count; i++) await writeFile(path.join(root, 'seeds', `r${String(i).padStart(5, '0')}.md`), generated(i));
     const read = await readProject({ root, content: 'seeds', templates: path.join(REPO, 'templates') });
     const pages: SearchPage[] = [];
-    const produced = await produceSite(read.project, {}, 'templates', {}, { start: async () => undefined, write: async (_files, searchable) => void pages.push(...searchable) });
+    const produced = await produceSite(read.project, {}, 'templates', {}, { start: async () => undefined, write: async (_files, searchable) => void pages.push(...searchable.filter(isRendered)) });
     const started = performance.now();
     const index = await indexSearch({ pages, mode: produced.searchMode });
     const ms = Math.round(performance.now() - started);

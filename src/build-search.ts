@@ -23,6 +23,8 @@ export interface BuildSearch {
   start(inputDigest: () => string, mode: SearchMode): Promise<void>;
   /** The searchable pages of a batch that was just staged. */
   add(pages: readonly SearchPage[]): Promise<void>;
+  /** Whether this build indexes its pages, rather than keeping the last index: only then does `add` need them. */
+  indexing(): boolean;
   finish(): Promise<BuildSearchIndex>;
   cancel(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ke
     async add(pages) {
       await indexer?.add(pages);
     },
+    indexing: () => indexer !== undefined,
     async finish() {
       const index = indexer ? { ...(await indexer.finish(mode)), kept } : { files: [], kept, problems: [] };
       return key === undefined ? index : { ...index, key };

@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     const ms = Math.round(performance.now() - started);
     const { stats } = result;
     process.stdout.write(
-      `Built ${plural(stats.releases, 'release')}, ${plural(stats.ministers, 'minister')}, ${plural(stats.portfolios, 'portfolio')}: ${plural(stats.pages, 'page')} and ${plural(stats.feeds, 'feed')} written to ${values.out ?? 'public'}/ in ${ms} ms\n`,
+      `Built ${plural(stats.releases, 'release')}, ${plural(stats.ministers, 'minister')}, ${plural(stats.portfolios, 'portfolio')}: ${plural(stats.pages, 'page')} and ${plural(stats.feeds, 'feed')} written to ${values.out ?? 'public'}/${stats.unchanged > 0 ? ` (${stats.unchanged} unchanged since the last build)` : ''} in ${ms} ms\n`,
     );
     if (result.nextEmbargo) {
       process.stdout.write(`${plural(stats.withheld, 'release')} held back; the next embargo lifts at ${result.nextEmbargo.local} (${new Date(result.nextEmbargo.at).toISOString()}, ${result.nextEmbargo.file}): build again then\n`);

@@ -1,4 +1,5 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
@@ -7,20 +8,22 @@ import { startBuildSearch } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { searchInputDigest, selectSearchPages } from './render/index-search.js';
+import { isRendered, searchablePages, searchInputDigest } from './render/index-search.js';
+import { pageSources } from './render/page-sources.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
+import { mapInParallel } from './in-parallel.js';
 import { saveSearchIndexKey } from './write/search-index-cache.js';
 import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
-import { openStaging } from './write/write-site.js';
+import { openStaging, safeJoin } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
 export interface BuildOptions {
@@ -62,6 +65,8 @@ export interface BuildStats {
   withheld: number;
   /** Withdrawn releases, whose pages stay but which no listing shows. */
   withdrawn: number;
+  /** Pages and feeds a warm build kept as the last build left them, because nothing they are made from changed. */
+  unchanged: number;
 }
 
 /** What a build or check found: every problem, sorted; and counts of what was (or would be) written. */
@@ -127,8 +132,15 @@ export async function planSite(
 export interface SiteOutput {
   /** Told once, before any page is rendered, how to digest what the searchable pages are made from, if it needs to. */
   start(searchInput: () => string, mode: SearchMode): Promise<void>;
-  /** A batch of files, and the searchable pages among them. */
-  write(files: readonly OutputFile[], searchable: readonly SearchPage[]): Promise<void>;
+  /** A batch of files, and the searchable pages among them and among the pages it kept (those without their HTML). */
+  write(files: readonly OutputFile[], searchable: readonly ProducedSearchPage[]): Promise<void>;
+  /**
+   * For an output that holds the last build: keeps the pages it holds as rendered from the same source digest (path →
+   * digest, see pageSources) and gives their paths, so they are not rendered again.
+   */
+  keepUnchanged?(sources: ReadonlyMap<string, string>): Promise<ReadonlySet<string>>;
+  /** The pages the last build rendered, for keepUnchanged: its link check judged the kept pages against them. */
+  lastPages?: readonly string[];
 }
 
 // Pages rendered, checked and handed on at a time: enough to keep the writes busy, few enough that memory stays flat.
@@ -154,23 +166,36 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   const written: string[] = [];
   let pageCount = 0;
   let feedCount = 0;
+  let unchangedCount = 0;
   const links = new LinkChecker(settings.baseUrl, produced);
-  const send = async (files: readonly OutputFile[], searchable: readonly SearchPage[]) => {
+  const send = async (files: readonly OutputFile[], searchable: readonly ProducedSearchPage[], kept: readonly string[] = []) => {
     linkProblems.push(...links.problems(files, outFolder));
-    written.push(...files.map((file) => file.path));
+    written.push(...files.map((file) => file.path), ...kept);
     if (writable()) await output?.write(files, searchable);
   };
+  // Source digests only pay when a later build can compare them: the cache records them with the output.
+  const salt = options.render?.cache?.salt;
+  const sources = output && salt !== undefined ? pageSources(planned.pages, project.templates, settings, planned.assets.paths, salt) : undefined;
+  // A kept page is not link-checked again: its links held against the last build's pages, so they hold while every
+  // one of those is still produced. A build that drops a page renders and checks every page.
+  const keepUnchanged = output?.keepUnchanged && output.lastPages?.every((page) => produced.has(page)) ? output.keepUnchanged.bind(output) : undefined;
   if (compiled.renderer) {
     if (writable()) await output?.start(() => searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);
     for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
       const plans = planned.pages.slice(start, start + PAGES_PER_BATCH);
-      const batch = compiled.renderer.render(plans);
+      const batchSources = new Map(sources ? plans.map((plan, index) => [plan.path, sources[start + index]!]) : []);
+      const kept = keepUnchanged && writable() ? await keepUnchanged(batchSources) : new Set<string>();
+      const batch = compiled.renderer.render(kept.size > 0 ? plans.filter((plan) => !kept.has(plan.path)) : plans);
+      const files = sources ? batch.files.map((file) => ({ ...file, source: batchSources.get(file.path)! })) : batch.files;
+      const keptPaths = plans.map((plan) => plan.path).filter((page) => kept.has(page));
       pageProblems.push(...batch.problems);
-      pageCount += batch.files.filter((file) => file.path.endsWith('.html')).length;
-      feedCount += batch.files.filter((file) => file.path.endsWith('feed.xml')).length;
-      await send(batch.files, selectSearchPages(plans, batch.files, settings).pages);
+      unchangedCount += keptPaths.length;
+      const paths = [...files.map((file) => file.path), ...keptPaths];
+      pageCount += paths.filter((page) => page.endsWith('.html')).length;
+      feedCount += paths.filter((page) => page.endsWith('feed.xml')).length;
+      await send(files, searchablePages(plans, files, kept), keptPaths);
       options.progress?.('pages', Math.min(start + PAGES_PER_BATCH, planned.pages.length), planned.pages.length);
     }
     pageProblems.push(...compiled.renderer.finish());
@@ -187,6 +212,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     feeds: feedCount,
     withheld: planned.held,
     withdrawn: site.withdrawn.length,
+    unchanged: unchangedCount,
   };
   return {
     problems: sortProblems(problems),
@@ -216,11 +242,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
   const staging = inPlace ?? openStaging(paths.out);
   const search = startBuildSearch(paths.root, cache, inPlace?.keep);
+  // A kept page is indexed from the output, where it is as the last build left it.
+  const withHtml = async (page: ProducedSearchPage): Promise<SearchPage> => (isRendered(page) ? page : { ...page, html: await readFile(safeJoin(paths.out, page.path), 'utf8') });
   const output: SiteOutput = {
     start: (searchInput, mode) => search.start(searchInput, mode),
     write: async (files, searchable) => {
-      await Promise.all([staging.write(files), search.add(searchable)]);
+      await Promise.all([staging.write(files), search.indexing() ? search.add(await mapInParallel(searchable, withHtml)) : undefined]);
     },
+    ...(inPlace && cache?.manifest ? { keepUnchanged: (sources) => inPlace.keepUnchanged(sources), lastPages: renderedPages(cache.manifest) } : {}),
   };
   const abandon = () => Promise.all([staging.discard(), search.cancel()]);
   let produced: Awaited<ReturnType<typeof produceRead>>;
@@ -264,6 +293,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (cache) await writeOutputManifest(paths.root, manifest).catch(() => undefined);
   if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
   return indexed;
+}
+
+/** The pages a build rendered into the output a manifest describes: those it recorded a source digest for. */
+function renderedPages(manifest: OutputManifest): string[] {
+  return [...manifest.files].filter(([, entry]) => entry.source !== undefined).map(([page]) => page);
 }
 
 /** The project's folders with defaults filled in; `out` is absolute. */

@@ -214,6 +214,8 @@ export interface OutputFile {
   path: string;
   /** Its content. */
   content: string | Uint8Array;
+  /** For a page, the digest of what it was rendered from (see pageSources), so a later build can keep it. */
+  source?: string;
 }
 
 /** One page for the search index. */
@@ -222,6 +224,9 @@ export interface SearchPage {
   url: string;
   html: string;
 }
+
+/** A searchable page as a build produces it: without its HTML when the output kept the page from the last build. */
+export type ProducedSearchPage = Omit<SearchPage, 'html'> & { html?: string };
 
 /** What the search index is built from: rendered pages, read from memory, never from the output folder. */
 export interface SearchInput {

@@ -28,6 +28,8 @@ const SHARD_NAME = /^[0-9a-f]{2}\.shard$/;
 export interface ManifestEntry {
   hash: string;
   size: number;
+  /** For a page, the digest of what it was rendered from (see pageSources). */
+  source?: string;
 }
 
 /** The output folder as the last successful build wrote it. */
@@ -109,9 +111,10 @@ function isEntry(value: unknown): boolean {
 
 async function readManifest(folder: string): Promise<OutputManifest | undefined> {
   try {
-    const data = JSON.parse(await readFile(path.join(folder, 'output.json'), 'utf8')) as { magic: string; out: string; writtenAt: number; files: [string, string, number][] };
+    const data = JSON.parse(await readFile(path.join(folder, 'output.json'), 'utf8')) as { magic: string; out: string; writtenAt: number; files: [string, string, number, string?][] };
     if (data.magic !== CACHE_MAGIC || typeof data.out !== 'string' || typeof data.writtenAt !== 'number' || !Array.isArray(data.files)) return undefined;
-    return { out: data.out, writtenAt: data.writtenAt, files: new Map(data.files.map(([file, hash, size]) => [file, { hash, size }])) };
+    const entry = (hash: string, size: number, source: string | undefined): ManifestEntry => (typeof source === 'string' ? { hash, size, source } : { hash, size });
+    return { out: data.out, writtenAt: data.writtenAt, files: new Map(data.files.map(([file, hash, size, source]) => [file, entry(hash, size, source)])) };
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
 import { error, warning } from '../problems.js';
-import type { OutputFile, PagePlan, Problem, SearchInput, SearchMode, SearchPage, Settings } from '../types.js';
+import type { OutputFile, PagePlan, Problem, ProducedSearchPage, SearchInput, SearchMode, SearchPage, Settings } from '../types.js';
 
 /** Where the index and Pagefind's own search script go in the output. */
 export const SEARCH_INDEX_PATH = 'pagefind/';
@@ -21,13 +21,26 @@ const UNUSED_BUNDLE_FILES = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css
  * Links are kept relative to the site root: pagefind.js prefixes the folder it was loaded from, so the base path.
  */
 export function selectSearchPages(plans: readonly PagePlan[], files: readonly OutputFile[], settings: Settings): SearchInput {
+  return { pages: searchablePages(plans, files).filter(isRendered), mode: settings.search };
+}
+
+/** Whether a produced searchable page comes with its HTML, as Pagefind needs it. */
+export function isRendered(page: ProducedSearchPage): page is SearchPage {
+  return page.html !== undefined;
+}
+
+/** The searchable pages of a batch in plan order: with their HTML when rendered, without it when the output kept them. */
+export function searchablePages(plans: readonly PagePlan[], files: readonly OutputFile[], kept: ReadonlySet<string> = new Set()): ProducedSearchPage[] {
   const html = new Map(files.map((file) => [file.path, file.content]));
-  const pages: SearchInput['pages'] = [];
+  const pages: ProducedSearchPage[] = [];
   for (const plan of plans) {
-    const content = plan.searchable ? html.get(plan.path) : undefined;
-    if (typeof content === 'string') pages.push({ path: plan.path, url: `/${plan.path.replace(/index\.html$/, '')}`, html: content });
+    if (!plan.searchable) continue;
+    const content = html.get(plan.path);
+    const url = `/${plan.path.replace(/index\.html$/, '')}`;
+    if (typeof content === 'string') pages.push({ path: plan.path, url, html: content });
+    else if (kept.has(plan.path)) pages.push({ path: plan.path, url });
   }
-  return { pages, mode: settings.search };
+  return pages;
 }
 
 /**

@@ -15,6 +15,11 @@ import { manifestEntry, safeJoin, type Staging } from './write-site.js';
 export interface InPlaceUpdate extends Staging {
   /** Keeps these files of the last build as they are, if every one is still as it left it; false (keeping none) if not. */
   keep(files: readonly string[]): Promise<boolean>;
+  /**
+   * Keeps each page the last build rendered from the same source digest (path → digest, see pageSources) that is
+   * still as it left it, and gives their paths; the others must be rendered and written.
+   */
+  keepUnchanged(sources: ReadonlyMap<string, string>): Promise<Set<string>>;
 }
 
 /** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
@@ -36,7 +41,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
     async write(files) {
       await mapInParallel(files, async (file) => {
         const kept = path.join(target, ...file.path.split('/'));
-        const entry = manifestEntry(file.content);
+        const entry = manifestEntry(file);
         const full = safeJoin(staged, file.path);
         entries.set(file.path, entry);
         if (await isIntact(last, file.path, entry, kept)) return;
@@ -78,6 +83,16 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
       if (!intact.every(Boolean)) return false;
       for (const file of files) entries.set(file, last.files.get(file)!);
       return true;
+    },
+    async keepUnchanged(sources) {
+      const kept = new Set<string>();
+      await mapInParallel([...sources], async ([file, source]) => {
+        const known = last.files.get(file);
+        if (known?.source !== source || !(await isIntact(last, file, known, safeJoin(target, file)))) return;
+        entries.set(file, known);
+        kept.add(file);
+      });
+      return kept;
     },
     discard: () => rm(staged, { recursive: true, force: true }),
   };

@@ -39,7 +39,7 @@ export async function writeRenderCache(root: string, previous: BuildCache | unde
 
 /** Records what the output folder now holds, so the next build can tell which of its files it may keep. */
 export async function writeOutputManifest(root: string, manifest: OutputManifest): Promise<void> {
-  const files = [...manifest.files].map(([file, entry]) => [file, entry.hash, entry.size]);
+  const files = [...manifest.files].map(([file, entry]) => (entry.source === undefined ? [file, entry.hash, entry.size] : [file, entry.hash, entry.size, entry.source]));
   await mkdir(cacheFolder(root), { recursive: true });
   await replaceFile(path.join(cacheFolder(root), 'output.json'), JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, writtenAt: manifest.writtenAt, files }));
 }

@@ -82,14 +82,15 @@ export async function writeFiles(root: string, files: readonly OutputFile[], mad
       made.add(dir);
     }
     await writeFile(full, file.content);
-    return manifestEntry(file.content);
+    return manifestEntry(file);
   });
   return new Map(files.map((file, index) => [file.path, entries[index]!]));
 }
 
-/** What the manifest records of a file's content: its hash and size. */
-export function manifestEntry(content: OutputFile['content']): ManifestEntry {
-  return { hash: createHash('sha1').update(content).digest('base64'), size: Buffer.byteLength(content) };
+/** What the manifest records of a file: its content's hash and size and, for a page, what it was rendered from. */
+export function manifestEntry(file: OutputFile): ManifestEntry {
+  const entry = { hash: createHash('sha1').update(file.content).digest('base64'), size: Buffer.byteLength(file.content) };
+  return file.source === undefined ? entry : { ...entry, source: file.source };
 }
 
 /** Joins an output path onto the root, throwing if it is absolute or climbs out: the last line of defence after slugs. */

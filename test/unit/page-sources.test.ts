@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { readProject } from '../../src/load/read-project.js';
+import { planSite } from '../../src/pipeline.js';
+import { pageSources } from '../../src/render/page-sources.js';
+import type { PagePlan } from '../../src/types.js';
+import { makeFixtureProject, release, removeProject } from '../helpers/project.js';
+import { settings } from '../helpers/site-data.js';
+
+const plan = (data: Record<string, unknown>, pagePath = 'release/a/index.html'): PagePlan => ({ path: pagePath, template: 'release', source: 'seeds/a.md', data });
+const templates = new Map([['release', '<%= it.title %>']]);
+const assets = new Map([['site.css', 'assets/site.0123456789.css']]);
+
+/** Throws unless the value is what JSON text holds whole: no Map, Set, Date, function, class instance or NaN. */
+function assertPlainJson(value: unknown, where: string): void {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${where} is ${value}`);
+  assert.equal(typeof value, 'object', `${where} is a ${typeof value}`);
+  const prototype = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) return value.forEach((item, index) => assertPlainJson(item, `${where}[${index}]`));
+  assert.ok(prototype === Object.prototype || prototype === null, `${where} is a ${prototype?.constructor?.name}`);
+  for (const [key, item] of Object.entries(value as object)) assertPlainJson(item, `${where}.${key}`);
+}
+
+describe('pageSources', () => {
+  it('gives equal pages equal digests, and a different digest when anything a page is made from differs', () => {
+    const base = pageSources([plan({ title: 'A' })], templates, settings(), assets, 'salt')[0];
+    assert.equal(pageSources([plan({ title: 'A' })], templates, settings(), assets, 'salt')[0], base);
+    const variants = [
+      pageSources([plan({ title: 'B' })], templates, settings(), assets, 'salt'),
+      pageSources([plan({ title: 'A' }, 'release/b/index.html')], templates, settings(), assets, 'salt'),
+      pageSources([{ ...plan({ title: 'A' }), template: 'speech' }], templates, settings(), assets, 'salt'),
+      pageSources([plan({ title: 'A' })], new Map([['release', '<%~ it.title %>']]), settings(), assets, 'salt'),
+      pageSources([plan({ title: 'A' })], new Map([...templates, ['partials/x', '']]), settings(), assets, 'salt'),
+      pageSources([plan({ title: 'A' })], templates, settings({ title: 'Another office' }), assets, 'salt'),
+      pageSources([plan({ title: 'A' })], templates, settings(), new Map([['site.css', 'assets/site.9876543210.css']]), 'salt'),
+      pageSources([plan({ title: 'A' })], templates, settings(), assets, 'another version'),
+    ].map(([digest]) => digest);
+    assert.equal(new Set([base, ...variants]).size, variants.length + 1);
+  });
+
+  it('can read all of every kind of page: their data is plain JSON', async () => {
+    const root = await makeFixtureProject('basic');
+    try {
+      // The fixture site has no correction or withdrawal: add one of each.
+      await writeFile(path.join(root, 'seeds/corrected.md'), release({ title: '"Corrected"', updated: '2024-07-13', update_note: '"Corrected the figure."' }));
+      await writeFile(path.join(root, 'seeds/pulled.md'), release({ title: '"Pulled"', withdrawn: '\n  date: 2024-07-14\n  reason: it was premature' }));
+      const read = await readProject({ root, content: 'seeds', templates: path.join(root, 'templates') });
+      const planned = await planSite(read.project, {}, { now: Date.UTC(2030, 0, 1) });
+      assert.deepEqual(planned.problems, []);
+      assert.ok(planned.pages.some((page) => page.path === 'release/corrected/index.html') && planned.site.withdrawn.length === 1);
+      for (const page of planned.pages) assertPlainJson(page.data, page.path);
+    } finally {
+      await removeProject(root);
+    }
+  });
+});
