@@ -237,7 +237,8 @@ function listingPage(
       heading,
       releases: pagination.items.map(releaseCard),
       count: releases.length,
-      pagination,
+      // The links only: the items are the releases above, bodies and all, which the page shows only as cards.
+      pagination: { ...pagination, items: undefined },
       breadcrumbs: parent ? [crumb('Home', routes.HOME_PATH), parent] : undefined,
     },
   };
