@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { paginate } from '../../src/render/paginate.js';
+import { pageLinks, paginate } from '../../src/render/paginate.js';
 
 describe('paginate', () => {
   it('splits a listing into pages with previous and next links', () => {
@@ -21,5 +21,28 @@ describe('paginate', () => {
   it('keeps one page for an empty listing, and one for an exact fit', () => {
     assert.deepEqual(paginate([], 'x/', 20).map((p) => [p.items, p.total]), [[[], 1]]);
     assert.equal(paginate([1, 2], 'x/', 2).length, 1);
+  });
+
+  it('links the first and last pages, this page and its neighbours, with a gap for each run of skipped pages', () => {
+    const shown = (number: number, total: number) => pageLinks(number, total).map((page) => (page === 0 ? '…' : page)).join(' ');
+    assert.equal(shown(1, 1), '1');
+    assert.equal(shown(3, 5), '1 2 3 4 5');
+    assert.equal(shown(1, 10), '1 2 … 10');
+    assert.equal(shown(3, 10), '1 2 3 4 … 10');
+    assert.equal(shown(4, 10), '1 2 3 4 5 … 10', 'a gap of one page shows the page instead');
+    assert.equal(shown(5, 10), '1 … 4 5 6 … 10');
+    assert.equal(shown(10, 10), '1 … 9 10');
+    assert.equal(shown(1775, 3550), '1 … 1774 1775 1776 … 3550');
+  });
+
+  it('gives each page its own links, marking each link that follows a gap, so a template made for links still works', () => {
+    const fifth = paginate(Array.from({ length: 100 }, (_, i) => i), 'x/', 10)[4]!;
+    assert.deepEqual(fifth.pages, [
+      { number: 1, path: 'x/' },
+      { number: 4, path: 'x/page/4/', gapBefore: true },
+      { number: 5, path: 'x/page/5/' },
+      { number: 6, path: 'x/page/6/' },
+      { number: 10, path: 'x/page/10/', gapBefore: true },
+    ]);
   });
 });
