@@ -3,7 +3,7 @@
  * read-and-write floor (and Eleventy 3 with --peers). Prints a table of medians and writes them to bench/results.json.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,6 +41,9 @@ const rows: Row[] = [];
 for (const count of sizes) {
   const project = path.join(WORK, String(count));
   await ensureCorpus(project, count, () => writeCorpusProject(project, { count, templates: path.join(REPO, 'templates') }));
+  // The corpus is kept between runs, but its templates must be today's: the bench measures the design as it is.
+  await rm(path.join(project, 'templates'), { recursive: true, force: true });
+  await cp(path.join(REPO, 'templates'), path.join(project, 'templates'), { recursive: true });
   const cache = path.join(project, 'node_modules/.cache/pressroom');
   const build = () => measureNode(CLI, ['build'], project);
   await record(count, 'cold (no cache)', repeat(runs, async () => rm(cache, { recursive: true, force: true }), build));
