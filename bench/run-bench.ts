@@ -46,7 +46,9 @@ for (const count of sizes) {
   await cp(path.join(REPO, 'templates'), path.join(project, 'templates'), { recursive: true });
   const cache = path.join(project, 'node_modules/.cache/pressroom');
   const build = () => measureNode(CLI, ['build'], project);
-  await record(count, 'cold (no cache)', repeat(runs, async () => rm(cache, { recursive: true, force: true }), build));
+  // Cold is a fresh checkout: no cache and no output, as the Eleventy peer's cold run has no _site.
+  const fresh = async () => void (await Promise.all([rm(cache, { recursive: true, force: true }), rm(path.join(project, 'public'), { recursive: true, force: true })]));
+  await record(count, 'cold (no cache or output)', repeat(runs, fresh, build));
   await record(count, 'warm (nothing changed)', repeat(runs, async () => undefined, build));
   const edited = path.join(project, 'seeds', (await readdir(path.join(project, 'seeds'))).sort()[Math.floor(count / 2)]!);
   let edit = 0;
@@ -107,7 +109,7 @@ function printTable(): void {
   process.stdout.write(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n`);
   for (const line of lines) process.stdout.write(`| ${line.join(' | ')} |\n`);
   for (const count of sizes) {
-    const cold = rows.find((r) => r.releases === count && r.scenario === 'cold (no cache)');
+    const cold = rows.find((r) => r.releases === count && r.scenario === 'cold (no cache or output)');
     const peer = rows.find((r) => r.releases === count && r.scenario === 'Eleventy 3 cold');
     if (cold && peer) process.stdout.write(`${count} releases: Pressroom cold / Eleventy cold = ${(cold.wall / peer.wall).toFixed(2)}\n`);
   }
