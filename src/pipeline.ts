@@ -3,21 +3,21 @@ import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
-import { startBuildSearch } from './build-search.js';
+import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { searchInputDigest, selectSearchPages } from './render/index-search.js';
+import { searchIndexInputs, selectSearchPages } from './render/index-search.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, Project, RenderedRelease, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
-import { saveSearchIndexKey } from './write/search-index-cache.js';
+import { saveSearchIndexKeys } from './write/search-index-cache.js';
 import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
 import { openStaging } from './write/write-site.js';
@@ -125,8 +125,8 @@ export async function planSite(
 
 /** Where produceSite sends each batch of files once it is rendered and link-checked; never called after an error. */
 export interface SiteOutput {
-  /** Told once, before any page is rendered, how to digest what the searchable pages are made from, if it needs to. */
-  start(searchInput: () => string, mode: SearchMode): Promise<void>;
+  /** Told once, before any page is rendered, which search indexes the pages fill and what each is made from. */
+  start(search: SearchIndexPlan): Promise<void>;
   /** A batch of files, and the searchable pages among them. */
   write(files: readonly OutputFile[], searchable: readonly SearchPage[]): Promise<void>;
 }
@@ -161,7 +161,8 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     if (writable()) await output?.write(files, searchable);
   };
   if (compiled.renderer) {
-    if (writable()) await output?.start(() => searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
+    const indexes = (digest: boolean) => searchIndexInputs(planned.pages, project.templates, settings, planned.assets.paths, digest);
+    if (writable()) await output?.start({ mode: settings.search, language: settings.language, indexes });
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);
     for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
@@ -215,9 +216,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // With a manifest of the output as the last build left it, only what changed is written.
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
   const staging = inPlace ?? openStaging(paths.out);
-  const search = startBuildSearch(paths.root, cache, inPlace?.keep);
+  const search = startBuildSearch(paths.root, cache, inPlace);
   const output: SiteOutput = {
-    start: (searchInput, mode) => search.start(searchInput, mode),
+    start: (plan) => search.start(plan),
     write: async (files, searchable) => {
       await Promise.all([staging.write(files), search.add(searchable)]);
     },
@@ -262,7 +263,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   await savingRenders;
   if (cache) await writeOutputManifest(paths.root, manifest).catch(() => undefined);
-  if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
+  if (index.keys.size > 0 && index.problems.length === 0) await saveSearchIndexKeys(paths.root, index.keys, manifest).catch(() => undefined);
   return indexed;
 }
 

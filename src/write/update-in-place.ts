@@ -15,6 +15,8 @@ import { manifestEntry, safeJoin, type Staging } from './write-site.js';
 export interface InPlaceUpdate extends Staging {
   /** Keeps these files of the last build as they are, if every one is still as it left it; false (keeping none) if not. */
   keep(files: readonly string[]): Promise<boolean>;
+  /** No longer keeps these kept files: the commit removes them from the output, as files no longer produced. */
+  forget(files: readonly string[]): void;
 }
 
 /** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
@@ -78,6 +80,9 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
       if (!intact.every(Boolean)) return false;
       for (const file of files) entries.set(file, last.files.get(file)!);
       return true;
+    },
+    forget(files) {
+      for (const file of files) if (!changed.has(file)) entries.delete(file);
     },
     discard: () => rm(staged, { recursive: true, force: true }),
   };
