@@ -18,8 +18,9 @@ export interface BuildSearchIndex {
   problems: Problem[];
   /** Each index's key, when the build has a cache; none after a problem. */
   keys: Map<string, string>;
-  /** The indexes made afresh by this build, sorted. */
+  /** The indexes made afresh by this build, and those kept, sorted by name. */
   indexed: string[];
+  keptIndexes: string[];
 }
 
 /** What the build's indexes are made from: known once the pages are planned, before any is rendered. */
@@ -85,11 +86,11 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ou
     },
     async finish() {
       const made = indexer ? await indexer.finish(mode) : { files: [], problems: [] };
-      if (made.problems.length === 0) return { ...made, kept, keys, indexed };
+      if (made.problems.length === 0) return { ...made, kept, keys, indexed, keptIndexes: [...keptIndexes].sort() };
       // No index at all rather than some years: the search page then says search is unavailable, as it does when
       // Pagefind cannot run.
       output?.forget(kept);
-      return { files: [], kept: [], problems: made.problems, keys: new Map(), indexed: [] };
+      return { files: [], kept: [], problems: made.problems, keys: new Map(), indexed: [], keptIndexes: [] };
     },
     cancel: async () => indexer?.cancel(),
   };

@@ -72,6 +72,11 @@ export interface BuildResult {
   stats: BuildStats;
   /** Every output path, sorted. */
   pages: string[];
+  /**
+   * The search indexes of a build that wrote its output, by name (each year, and "runtime" for Pagefind's script):
+   * those Pagefind made afresh, and those kept as the last build left them.
+   */
+  searchIndexes?: { indexed: string[]; kept: string[] };
   /** The embargo that lifts soonest among the held-back releases, so a scheduler can rebuild then. */
   nextEmbargo?: NextEmbargo & {
     /** The same instant in the site's time zone, as the press office reads it ("2024-07-13T06:00:00+12:00"). */
@@ -248,6 +253,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     problems: sortProblems([...result.problems, ...index.problems]),
     stats: { ...result.stats, files: result.stats.files + index.files.length + index.kept.length },
     pages: [...result.pages, ...index.files.map((f) => f.path), ...index.kept].sort(),
+    searchIndexes: { indexed: index.indexed, kept: index.keptIndexes },
   };
   if (!indexed.ok) {
     await Promise.all([abandon(), savingRenders]);
