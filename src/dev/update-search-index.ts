@@ -1,6 +1,7 @@
 /**
- * Dev mode's search index: rebuilt in the background after the pages are written, so a save shows up first and
- * search catches up. Only the newest run's index is written; an older run that finishes late is dropped.
+ * Dev mode's search indexes: rebuilt in the background after the pages are written, so a save shows up first and
+ * search catches up. Only the years whose pages changed are indexed again, and only the newest run's indexes are
+ * written; an older run that finishes late is dropped.
  */
 
 /**
