@@ -100,15 +100,16 @@ export interface SearchIndexer {
 }
 
 /**
- * Starts Pagefind for the indexes `expected` names, with how many pages each will get. Only one index is open at a
- * time when pages come index by index (the plans list releases newest first, so year by year): Pagefind then holds
- * one year's pages, not the archive's. It never throws: when Pagefind cannot run (no binary for this platform, say)
+ * Starts Pagefind for the indexes `expected` names, with how many pages each will get. Pages come index by index (the
+ * plans list releases newest first, so year by year), and an index is handed over while the next one is filled:
+ * Pagefind holds at most two years' pages at once, never the archive's. It never throws: when Pagefind cannot run (no binary for this platform, say)
  * `finish` gives no files and one problem, a warning or, when search is required, an error.
  */
 export function startSearchIndexes(expected: ReadonlyMap<string, number>): SearchIndexer {
   let failure: string | undefined;
   let service: Promise<typeof import('pagefind') | undefined> | undefined;
   const open = new Map<string, { index: Promise<PagefindIndex | undefined>; added: number }>();
+  const finished = new Set<string>();
   const files: OutputFile[] = [];
   const fail = (reason: string) => {
     failure ??= reason;
@@ -133,10 +134,18 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>): Searc
     open.set(name, entry);
     return entry;
   };
-  const close = async (name: string, keepFiles: boolean) => {
+  /** The index that is being finished, if any: the next one is filled meanwhile, so no more than two are ever open. */
+  let closing: Promise<void> = Promise.resolve();
+  const close = (name: string, keepFiles: boolean) => {
     const entry = open.get(name);
     open.delete(name);
-    const index = await entry?.index;
+    finished.add(name);
+    const previous = closing;
+    closing = previous.then(() => handOver(name, entry?.index, keepFiles));
+    return previous;
+  };
+  const handOver = async (name: string, opened: Promise<PagefindIndex | undefined> | undefined, keepFiles: boolean) => {
+    const index = await opened;
     if (!index) return;
     try {
       if (keepFiles && failure === undefined) {
@@ -156,6 +165,8 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>): Searc
     inFlight = previous.then(async () => {
       for (const [name, group] of groupByIndex(pages)) {
         if (failure !== undefined) return;
+        // Pagefind cannot add to an index it has handed over: the pages must come index by index, as the plans list them.
+        if (finished.has(name)) return fail(`the pages of the ${name} index did not come together (${group[0]?.url} came after the index was finished)`);
         const entry = open.get(name) ?? openIndex(name);
         const index = await entry.index;
         if (!index) return;
@@ -175,12 +186,14 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>): Searc
   const finish = async (mode: SearchMode) => {
     await inFlight;
     for (const name of [...open.keys()]) await close(name, true);
+    await closing;
     if (failure !== undefined) return { files: [], problems: [searchProblem(mode, failure)] };
     return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems: [] };
   };
   const cancel = async () => {
     await inFlight;
     for (const name of [...open.keys()]) await close(name, false);
+    await closing;
   };
   return { add, finish, cancel };
 }

@@ -77,7 +77,8 @@ async function start(root) {
     } catch {
       return;
     }
-    const search = await pagefind.search(term, { filters: { ...chosen, [INDEX_FILTER]: { any: indexes } } });
+    // A site without releases has no index to search, only the runtime's stand-in page.
+    const search = indexes.length === 0 ? { results: [], filters: {} } : await pagefind.search(term, { filters: { ...chosen, [INDEX_FILTER]: { any: indexes } } });
     if (ticket !== latest || !search) return;
     total = search.results.length;
     if (order) {
