@@ -14,6 +14,8 @@ export interface Measurement {
   cpu: number;
   /** Peak resident set size in MiB. */
   rssMiB: number;
+  /** Peak resident set size of Pagefind's process alone, in MiB (0 when it did not run or could not be sampled). */
+  pagefindRssMiB: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -40,14 +42,14 @@ export async function measureNode(script: string, args: readonly string[], cwd: 
     rmSync(report, { force: true });
     const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1] ?? NaN);
     const cpu = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
-    return { wall, cpu: Math.max(cpu, usage.cpuSeconds), rssMiB: Math.max(field('Maximum resident set size \\(kbytes\\)') / 1024, usage.peakRssMiB) };
+    return { wall, cpu: Math.max(cpu, usage.cpuSeconds), rssMiB: Math.max(field('Maximum resident set size \\(kbytes\\)') / 1024, usage.peakRssMiB), pagefindRssMiB: usage.peakPagefindRssMiB };
   }
   // No GNU time: a wrapper runs the script in its own process and prints process.resourceUsage() at exit.
   const run = spawnSync(process.execPath, [WRAPPER, script, ...args], { cwd, encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${`${run.stdout}${run.stderr}`.slice(-3000)}`);
   const usage = JSON.parse(/PRESSROOM_USAGE (.*)/.exec(run.stderr)?.[1] ?? '{}') as { cpu: number; rssMiB: number };
-  return { wall, cpu: usage.cpu, rssMiB: usage.rssMiB };
+  return { wall, cpu: usage.cpu, rssMiB: usage.rssMiB, pagefindRssMiB: 0 };
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */

@@ -35,6 +35,7 @@ interface Row {
   wall: number;
   cpu: number;
   rssMiB: number;
+  pagefindRssMiB: number;
 }
 const rows: Row[] = [];
 
@@ -79,9 +80,9 @@ function repeat(times: number, prepare: () => Promise<unknown>, run: () => Promi
 
 async function record(releases: number, scenario: string, pending: Promise<Measurement[]>): Promise<void> {
   const results = await pending;
-  const row = { releases, scenario, runs: results.length, wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rssMiB: median(results.map((r) => r.rssMiB)) };
+  const row = { releases, scenario, runs: results.length, wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rssMiB: median(results.map((r) => r.rssMiB)), pagefindRssMiB: median(results.map((r) => r.pagefindRssMiB)) };
   rows.push(row);
-  process.stdout.write(`  ${releases} ${scenario}: ${row.wall.toFixed(2)} s wall, ${row.cpu.toFixed(2)} s CPU, ${row.rssMiB.toFixed(0)} MiB\n`);
+  process.stdout.write(`  ${releases} ${scenario}: ${row.wall.toFixed(2)} s wall, ${row.cpu.toFixed(2)} s CPU, ${row.rssMiB.toFixed(0)} MiB (Pagefind ${row.pagefindRssMiB.toFixed(0)} MiB)\n`);
 }
 
 /** Makes the corpus in `dir` unless it is there already, made with the same `recipe` (a change to it remakes it). */
@@ -101,10 +102,10 @@ async function countFiles(dir: string): Promise<number> {
 }
 
 function printTable(): void {
-  const header = ['releases', 'scenario', 'wall (s)', 'CPU (s)', 'peak RSS (MiB)', '× floor'];
+  const header = ['releases', 'scenario', 'wall (s)', 'CPU (s)', 'peak RSS (MiB)', 'of which Pagefind (MiB)', '× floor'];
   const lines = rows.map((row) => {
     const floor = rows.find((r) => r.releases === row.releases && r.scenario.startsWith('read-and-write floor'));
-    return [String(row.releases), row.scenario, row.wall.toFixed(2), row.cpu.toFixed(2), row.rssMiB.toFixed(0), floor ? (row.wall / floor.wall).toFixed(2) : ''];
+    return [String(row.releases), row.scenario, row.wall.toFixed(2), row.cpu.toFixed(2), row.rssMiB.toFixed(0), row.pagefindRssMiB.toFixed(0), floor ? (row.wall / floor.wall).toFixed(2) : ''];
   });
   process.stdout.write(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n`);
   for (const line of lines) process.stdout.write(`| ${line.join(' | ')} |\n`);

@@ -1,61 +1,99 @@
 /**
- * The build's search index. Before any page is rendered, the digest of what the searchable pages are made from
- * tells whether the index the last build left in the output still fits; if it does, its files are kept where they
- * are, and otherwise Pagefind indexes each batch of pages while the next is rendered and written, in its own process.
+ * The build's search indexes, one per year plus the runtime. Before any page is rendered, the digest of what each
+ * year's pages are made from tells whether the index the last build left in the output still fits; the years that do
+ * keep their files where they are, and Pagefind indexes only the others, each batch while the next is rendered and
+ * written, in its own process.
  */
 import type { BuildCache } from './load/read-build-cache.js';
-import { startSearchIndex, type SearchIndexer } from './render/index-search.js';
+import { runtimePage, SEARCH_RUNTIME, startSearchIndexes, type SearchIndexer, type SearchIndexInput } from './render/index-search.js';
 import type { OutputFile, Problem, SearchMode, SearchPage } from './types.js';
-import { savedSearchIndexKey, searchIndexKey, searchIndexPaths } from './write/search-index-cache.js';
+import { savedSearchIndexKeys, searchIndexKey, searchIndexPaths } from './write/search-index-cache.js';
 
-/** The index as the build ends up with it, and the key to record when it was made or kept without problems. */
+/** The indexes as the build ends up with them, and the keys to record when they were made or kept without problems. */
 export interface BuildSearchIndex {
   /** Index files to write. */
   files: OutputFile[];
   /** Index files of the last build, kept in the output as they are. */
   kept: string[];
   problems: Problem[];
-  key?: string;
+  /** Each index's key, when the build has a cache; none after a problem. */
+  keys: Map<string, string>;
+  /** The indexes made afresh by this build, and those kept, sorted by name. */
+  indexed: string[];
+  keptIndexes: string[];
+}
+
+/** What the build's indexes are made from: known once the pages are planned, before any is rendered. */
+export interface SearchIndexPlan {
+  mode: SearchMode;
+  /** The site's language: the runtime ships Pagefind's WebAssembly for it. */
+  language: string;
+  /** Each year's index, in plan order; `digest` says whether the digests are needed (with a cache) or may be left empty. */
+  indexes: (digest: boolean) => Map<string, SearchIndexInput>;
 }
 
 export interface BuildSearch {
-  /** Called once, before the first page, with the searchable pages' input digest (searchInputDigest) and the mode. */
-  start(inputDigest: () => string, mode: SearchMode): Promise<void>;
+  /** Called once, before the first page. */
+  start(plan: SearchIndexPlan): Promise<void>;
   /** The searchable pages of a batch that was just staged. */
   add(pages: readonly SearchPage[]): Promise<void>;
-  /** Whether this build indexes its pages, rather than keeping the last index: only then does `add` need them. */
-  indexing(): boolean;
+  /** Whether this build makes the named index afresh, rather than keeping the last build's: only then does `add` need its pages. */
+  indexes(index: string): boolean;
   finish(): Promise<BuildSearchIndex>;
   cancel(): Promise<void>;
 }
 
+/** How the output keeps the last build's files: `keep` says whether every one is still intact; `forget` undoes it. */
+export interface KeepFiles {
+  keep(files: readonly string[]): Promise<boolean>;
+  forget(files: readonly string[]): void;
+}
+
 /**
- * The search index for a build. With the cache, `keep` may keep the last build's index files in the output (it says
- * whether every one is still intact); without it, the index is always made afresh and no key is kept.
+ * The search indexes for a build. With the cache, `output` may keep each index's files of the last build; without
+ * it, every index is made afresh and no key is kept.
  */
-export function startBuildSearch(root: string, cache: BuildCache | undefined, keep?: (files: readonly string[]) => Promise<boolean>): BuildSearch {
+export function startBuildSearch(root: string, cache: BuildCache | undefined, output?: KeepFiles): BuildSearch {
   let mode: SearchMode = 'optional';
-  let key: string | undefined;
-  let kept: string[] = [];
+  const keys = new Map<string, string>();
+  const keptIndexes = new Set<string>();
+  const kept: string[] = [];
+  let indexed: string[] = [];
   let indexer: SearchIndexer | undefined;
   return {
-    async start(inputDigest, searchMode) {
-      mode = searchMode;
+    async start(plan) {
+      mode = plan.mode;
+      const wanted = new Map([[SEARCH_RUNTIME, { digest: plan.language, pages: 1 }], ...plan.indexes(cache !== undefined)]);
       if (cache) {
-        key = await searchIndexKey(inputDigest(), mode);
-        const saved = keep && cache.manifest ? await savedSearchIndexKey(root, cache.manifest) : undefined;
-        const files = saved === key && cache.manifest ? searchIndexPaths(cache.manifest) : [];
-        if (files.length > 0 && (await keep?.(files))) kept = files;
+        const saved = output && cache.manifest ? await savedSearchIndexKeys(root, cache.manifest) : new Map<string, string>();
+        const paths = cache.manifest ? searchIndexPaths(cache.manifest) : new Map<string, string[]>();
+        for (const [name, input] of wanted) {
+          const key = await searchIndexKey(input.digest, mode);
+          keys.set(name, key);
+          const files = paths.get(name) ?? [];
+          if (saved.get(name) === key && files.length > 0 && (await output?.keep(files))) {
+            keptIndexes.add(name);
+            kept.push(...files);
+          }
+        }
       }
-      if (kept.length === 0) indexer = startSearchIndex();
+      const expected = new Map([...wanted].filter(([name]) => !keptIndexes.has(name)).map(([name, input]) => [name, input.pages]));
+      indexed = [...expected.keys()].sort();
+      if (expected.size === 0) return;
+      indexer = startSearchIndexes(expected);
+      if (expected.has(SEARCH_RUNTIME)) await indexer.add([runtimePage(plan.language)]);
     },
     async add(pages) {
-      await indexer?.add(pages);
+      await indexer?.add(keptIndexes.size === 0 ? pages : pages.filter((page) => !keptIndexes.has(page.index)));
     },
-    indexing: () => indexer !== undefined,
+    indexes: (index) => indexer !== undefined && !keptIndexes.has(index),
     async finish() {
-      const index = indexer ? { ...(await indexer.finish(mode)), kept } : { files: [], kept, problems: [] };
-      return key === undefined ? index : { ...index, key };
+      const made = indexer ? await indexer.finish(mode) : { files: [], problems: [] };
+      if (made.problems.length === 0) return { ...made, kept, keys, indexed, keptIndexes: [...keptIndexes].sort() };
+      // No index at all rather than some years: the search page then says search is unavailable, as it does when
+      // Pagefind cannot run.
+      output?.forget(kept);
+      return { files: [], kept: [], problems: made.problems, keys: new Map(), indexed: [], keptIndexes: [] };
     },
     cancel: async () => indexer?.cancel(),
   };

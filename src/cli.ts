@@ -137,6 +137,7 @@ function summaryJson(result: BuildResult, out: string) {
     counts: result.stats,
     pages: result.pages,
     problems: result.problems,
+    searchIndexes: result.searchIndexes ?? null,
     nextEmbargo: result.nextEmbargo ? { file: result.nextEmbargo.file, at: new Date(result.nextEmbargo.at).toISOString(), local: result.nextEmbargo.local } : null,
   };
 }

@@ -4,23 +4,23 @@ import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
-import { startBuildSearch } from './build-search.js';
+import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { isRendered, searchablePages, searchInputDigest } from './render/index-search.js';
+import { isRendered, searchablePages, searchIndexInputs } from './render/index-search.js';
 import { pageSources } from './render/page-sources.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, SearchMode, SearchPage, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, SearchPage, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
 import { mapInParallel } from './in-parallel.js';
-import { saveSearchIndexKey } from './write/search-index-cache.js';
+import { saveSearchIndexKeys } from './write/search-index-cache.js';
 import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
 import { openStaging, safeJoin } from './write/write-site.js';
@@ -77,6 +77,11 @@ export interface BuildResult {
   stats: BuildStats;
   /** Every output path, sorted. */
   pages: string[];
+  /**
+   * The search indexes of a build that wrote its output, by name (each year, and "runtime" for Pagefind's script):
+   * those Pagefind made afresh, and those kept as the last build left them.
+   */
+  searchIndexes?: { indexed: string[]; kept: string[] };
   /** The embargo that lifts soonest among the held-back releases, so a scheduler can rebuild then. */
   nextEmbargo?: NextEmbargo & {
     /** The same instant in the site's time zone, as the press office reads it ("2024-07-13T06:00:00+12:00"). */
@@ -130,8 +135,8 @@ export async function planSite(
 
 /** Where produceSite sends each batch of files once it is rendered and link-checked; never called after an error. */
 export interface SiteOutput {
-  /** Told once, before any page is rendered, how to digest what the searchable pages are made from, if it needs to. */
-  start(searchInput: () => string, mode: SearchMode): Promise<void>;
+  /** Told once, before any page is rendered, which search indexes the pages fill and what each is made from. */
+  start(search: SearchIndexPlan): Promise<void>;
   /** A batch of files, and the searchable pages among them and among the pages it kept (those without their HTML). */
   write(files: readonly OutputFile[], searchable: readonly ProducedSearchPage[]): Promise<void>;
   /**
@@ -180,7 +185,8 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   // one of those is still produced. A build that drops a page renders and checks every page.
   const keepUnchanged = output?.keepUnchanged && output.lastPages?.every((page) => produced.has(page)) ? output.keepUnchanged.bind(output) : undefined;
   if (compiled.renderer) {
-    if (writable()) await output?.start(() => searchInputDigest(planned.pages, project.templates, settings, planned.assets.paths), settings.search);
+    const indexes = (digest: boolean) => searchIndexInputs(planned.pages, project.templates, settings, planned.assets.paths, digest);
+    if (writable()) await output?.start({ mode: settings.search, language: settings.language, indexes });
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);
     for (let start = 0; start < planned.pages.length; start += PAGES_PER_BATCH) {
@@ -241,13 +247,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // With a manifest of the output as the last build left it, only what changed is written.
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
   const staging = inPlace ?? openStaging(paths.out);
-  const search = startBuildSearch(paths.root, cache, inPlace?.keep);
-  // A kept page is indexed from the output, where it is as the last build left it.
+  const search = startBuildSearch(paths.root, cache, inPlace);
+  // A kept page is indexed from the output, where it is as the last build left it, when its year is indexed again.
   const withHtml = async (page: ProducedSearchPage): Promise<SearchPage> => (isRendered(page) ? page : { ...page, html: await readFile(safeJoin(paths.out, page.path), 'utf8') });
   const output: SiteOutput = {
-    start: (searchInput, mode) => search.start(searchInput, mode),
+    start: (plan) => search.start(plan),
     write: async (files, searchable) => {
-      await Promise.all([staging.write(files), search.indexing() ? search.add(await mapInParallel(searchable, withHtml)) : undefined]);
+      const indexed = searchable.filter((page) => search.indexes(page.index));
+      await Promise.all([staging.write(files), indexed.length > 0 ? search.add(await mapInParallel(indexed, withHtml)) : undefined]);
     },
     ...(inPlace && cache?.manifest ? { keepUnchanged: (sources) => inPlace.keepUnchanged(sources), lastPages: renderedPages(cache.manifest) } : {}),
   };
@@ -276,6 +283,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     problems: sortProblems([...result.problems, ...index.problems]),
     stats: { ...result.stats, files: result.stats.files + index.files.length + index.kept.length },
     pages: [...result.pages, ...index.files.map((f) => f.path), ...index.kept].sort(),
+    searchIndexes: { indexed: index.indexed, kept: index.keptIndexes },
   };
   if (!indexed.ok) {
     await Promise.all([abandon(), savingRenders]);
@@ -291,7 +299,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   await savingRenders;
   if (cache) await writeOutputManifest(paths.root, manifest).catch(() => undefined);
-  if (index.key && index.problems.length === 0) await saveSearchIndexKey(paths.root, index.key, manifest).catch(() => undefined);
+  if (index.keys.size > 0 && index.problems.length === 0) await saveSearchIndexKeys(paths.root, index.keys, manifest).catch(() => undefined);
   return indexed;
 }
 

@@ -204,8 +204,11 @@ export interface PagePlan {
   source: string;
   /** The template's data, less the helpers every page gets. */
   data: Record<string, unknown>;
-  /** True for the pages that go into the search index: those of releases that reach listings, and no others. */
-  searchable?: boolean;
+  /**
+   * The search index a page goes into, named by its release's year ("2024"): set for the pages of releases that reach
+   * listings, and no others. One index per year, so a build re-indexes only the years whose pages changed.
+   */
+  searchIndex?: string;
 }
 
 /** A file ready to write. */
@@ -223,6 +226,8 @@ export interface SearchPage {
   path: string;
   url: string;
   html: string;
+  /** The index it goes into (its plan's searchIndex). */
+  index: string;
 }
 
 /** A searchable page as a build produces it: without its HTML when the output kept the page from the last build. */

@@ -5,7 +5,7 @@ import { formatDate } from './format-date.js';
 import { releaseJsonLd } from './json-ld.js';
 import { paginate, type Pagination } from './paginate.js';
 import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
-import { searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
+import { searchIndexesOf, searchIndexOf, searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
 import { planNotFound, planRobots, planSitemap } from './plan-site-files.js';
 import * as routes from './routes.js';
 import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
@@ -21,9 +21,10 @@ export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; pro
     const older = index === undefined ? undefined : site.releases[index + 1];
     return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), index));
   };
+  const releasePages = recall.listed(site.releases, (item, index) => release(item, index));
   const html = [
     ...listing(routes.HOME_PATH, 'Latest releases', site.releases, 'home'),
-    ...recall.listed(site.releases, (item, index) => release(item, index)),
+    ...releasePages,
     ...site.withdrawn.map((item) => release(item)),
     indexPage(site, newestOf(site.releases), routes.MINISTERS_PATH, 'Ministers', 'ministers', site.ministers.map((m) => entry(m, routes.ministerPath(m)))),
     ...site.ministers.flatMap((m) => listing(routes.ministerPath(m), m.name, m.releases, `minister ${m.slug}`, crumb('Ministers', routes.MINISTERS_PATH))),
@@ -34,7 +35,7 @@ export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; pro
     ...site.types.flatMap((t: Group) => listing(routes.groupPath(t), typeLabel(t.slug, true), t.releases, `type ${t.slug}`)),
     accessibilityPage(site),
     planNotFound(siteFeed(site)),
-    searchPage(site, [siteFeed(site)]),
+    searchPage(site, [siteFeed(site)], searchIndexesOf(releasePages)),
   ];
   // A feed shows its first feedSize releases and the newest date among all of them: an edit further down leaves it be.
   const feed = (releases: readonly RenderedRelease[], key: string, plan: () => PagePlan) =>
@@ -161,7 +162,7 @@ function releasePage(site: Site, release: RenderedRelease, search: SearchValues,
     path: routes.fileOf(card.path),
     template: 'release',
     source: release.file,
-    searchable: !noindex,
+    ...(noindex ? {} : { searchIndex: searchIndexOf(release.date) }),
     data: {
       page: {
         title: release.title,

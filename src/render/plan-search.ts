@@ -1,7 +1,7 @@
 /** The search page and the filter values each release page carries into the search index. Pure. */
 import { ministerKey } from '../minister-key.js';
 import { slugify } from '../slug.js';
-import type { PagePlan, RenderedRelease, Site } from '../types.js';
+import type { IsoDate, PagePlan, RenderedRelease, Site } from '../types.js';
 import type { FeedLink } from './plan-feeds.js';
 import * as routes from './routes.js';
 import { typeLabel } from './view-models.js';
@@ -42,8 +42,26 @@ export function searchValuesOf(site: Site): (release: RenderedRelease) => Search
   });
 }
 
-/** The /search/ page: a search box and one filter control per kind of grouping, filled with the site's values. */
-export function searchPage(site: Site, feeds: readonly FeedLink[]): PagePlan {
+/**
+ * The search index a release's page goes into: the year of its date, the year the search page's filter offers. A
+ * release never moves between indexes unless its date does, so an edit re-indexes one year's pages and no others.
+ */
+export function searchIndexOf(date: IsoDate): string {
+  return date.slice(0, 4);
+}
+
+/** The search indexes the plans fill, newest year first: the search page loads each of them. */
+export function searchIndexesOf(plans: readonly PagePlan[]): string[] {
+  const names = new Set<string>();
+  for (const plan of plans) if (plan.searchIndex !== undefined) names.add(plan.searchIndex);
+  return [...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+}
+
+/**
+ * The /search/ page: a search box and one filter control per kind of grouping, filled with the site's values, and the
+ * names of the search indexes it searches (from the plans, so a year with no indexed page is never asked for).
+ */
+export function searchPage(site: Site, feeds: readonly FeedLink[], indexes: readonly string[]): PagePlan {
   const filters: SearchFilter[] = [
     { name: 'minister', label: 'Minister', options: site.ministers.map((m) => m.name) },
     { name: 'portfolio', label: 'Portfolio', options: site.portfolios.map((p) => p.name) },
@@ -57,6 +75,7 @@ export function searchPage(site: Site, feeds: readonly FeedLink[]): PagePlan {
     data: {
       page: { title: 'Search', path: SEARCH_PATH, description: `Search ${site.releases.length} releases by word, minister, portfolio, type and year.`, feeds },
       filters,
+      indexes,
       browse: [
         { name: 'Ministers', path: routes.MINISTERS_PATH },
         { name: 'Portfolios', path: routes.PORTFOLIOS_PATH },

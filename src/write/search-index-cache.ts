@@ -1,53 +1,71 @@
 /**
- * Records which input the search index in the output was made from, so the next build can keep it when what its
- * pages are made from is unchanged: Pagefind takes longer than anything else in a build, and its output depends only
- * on what it is given and its own version. The record names the index files by hash, and a kept file must be as the
- * last build left it on disk; anything missing, edited or unknown means indexing again.
+ * Records which input each search index in the output was made from, so the next build can keep the indexes whose
+ * pages are made from the same input: Pagefind takes longer than anything else in a build, and an index depends only
+ * on what it is given and Pagefind's version. The record names each index's files by hash, and a kept file must be as
+ * the last build left it on disk; anything missing, edited or unknown means indexing that year again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
-import { SEARCH_INDEX_PATH } from '../render/index-search.js';
+import { searchIndexOfPath } from '../render/index-search.js';
 import type { SearchMode } from '../types.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
-const INDEX_FORMAT = 3;
+// 4: one index per year in pagefind/<year>/, and the runtime in pagefind/.
+const INDEX_FORMAT = 4;
 
-/** The key of an index: what its pages are made from (see searchInputDigest), the search mode, Pagefind's version. */
+/** The key of an index: what its pages are made from (see searchIndexInputs), the search mode, Pagefind's version. */
 export async function searchIndexKey(inputDigest: string, mode: SearchMode): Promise<string> {
   return createHash('sha256').update(`${CACHE_MAGIC} search ${INDEX_FORMAT} ${await pagefindVersion()} ${mode}\n${inputDigest}`).digest('hex');
 }
 
-/** The key of the index now in the output, when the last build recorded one and the output's index is as it left it. */
-export async function savedSearchIndexKey(root: string, manifest: OutputManifest | undefined): Promise<string | undefined> {
-  if (!manifest) return undefined;
+/**
+ * The key of each index now in the output, for the indexes the last build recorded and whose files the output still
+ * holds as it left them (by the manifest: the disk is checked when a file is kept).
+ */
+export async function savedSearchIndexKeys(root: string, manifest: OutputManifest | undefined): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  if (!manifest) return keys;
   const saved = await readFile(recordFile(root), 'utf8').then(
-    (text) => JSON.parse(text) as { magic?: unknown; key?: unknown; out?: unknown; files?: unknown },
+    (text) => JSON.parse(text) as { magic?: unknown; out?: unknown; indexes?: unknown },
     () => undefined,
   );
+  if (saved?.magic !== CACHE_MAGIC || saved.out !== manifest.out || typeof saved.indexes !== 'object' || saved.indexes === null) return keys;
   const paths = searchIndexPaths(manifest);
-  // The record names the index files by hash too, so it never vouches for an index some later build wrote.
-  if (saved?.magic !== CACHE_MAGIC || typeof saved.key !== 'string' || saved.out !== manifest.out || saved.files !== indexDigest(manifest, paths) || paths.length === 0) return undefined;
-  return saved.key;
+  for (const [name, record] of Object.entries(saved.indexes as Record<string, { key?: unknown; files?: unknown }>)) {
+    const files = paths.get(name) ?? [];
+    // The record names the files by hash too, so it never vouches for an index some later build wrote.
+    if (typeof record?.key === 'string' && files.length > 0 && record.files === filesDigest(manifest, files)) keys.set(name, record.key);
+  }
+  return keys;
 }
 
-/** Records which input the index now in `out` was made from; failing to save only costs indexing again. */
-export async function saveSearchIndexKey(root: string, key: string, manifest: OutputManifest): Promise<void> {
+/** Records which input each index now in `out` was made from; failing to save only costs indexing again. */
+export async function saveSearchIndexKeys(root: string, keys: ReadonlyMap<string, string>, manifest: OutputManifest): Promise<void> {
   const file = recordFile(root);
   await mkdir(path.dirname(file), { recursive: true });
-  const files = indexDigest(manifest, searchIndexPaths(manifest));
-  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ magic: CACHE_MAGIC, key, out: manifest.out, files }));
+  const paths = searchIndexPaths(manifest);
+  const indexes = Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, key]) => [name, { key, files: filesDigest(manifest, paths.get(name) ?? []) }]));
+  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, indexes }));
   await rename(`${file}.${process.pid}.tmp`, file);
 }
 
-/** The paths of the index files the manifest lists, sorted. */
-export function searchIndexPaths(manifest: OutputManifest): string[] {
-  return [...manifest.files.keys()].filter((file) => file.startsWith(SEARCH_INDEX_PATH)).sort();
+/** The paths of each index's files that the manifest lists, sorted, by index name. */
+export function searchIndexPaths(manifest: OutputManifest): Map<string, string[]> {
+  const byIndex = new Map<string, string[]>();
+  for (const file of [...manifest.files.keys()].sort()) {
+    const name = searchIndexOfPath(file);
+    if (name === undefined) continue;
+    const files = byIndex.get(name);
+    if (files) files.push(file);
+    else byIndex.set(name, [file]);
+  }
+  return byIndex;
 }
 
-function indexDigest(manifest: OutputManifest, paths: readonly string[]): string {
+function filesDigest(manifest: OutputManifest, paths: readonly string[]): string {
   const hash = createHash('sha256');
   for (const file of paths) hash.update(`${file}\0${manifest.files.get(file)?.hash}\0${manifest.files.get(file)?.size}\n`);
   return hash.digest('hex');

@@ -20,6 +20,8 @@ export interface InPlaceUpdate extends Staging {
    * still as it left it, and gives their paths; the others must be rendered and written.
    */
   keepUnchanged(sources: ReadonlyMap<string, string>): Promise<Set<string>>;
+  /** No longer keeps these kept files: the commit removes them from the output, as files no longer produced. */
+  forget(files: readonly string[]): void;
 }
 
 /** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
@@ -93,6 +95,9 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
         kept.add(file);
       });
       return kept;
+    },
+    forget(files) {
+      for (const file of files) if (!changed.has(file)) entries.delete(file);
     },
     discard: () => rm(staged, { recursive: true, force: true }),
   };

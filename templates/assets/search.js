@@ -1,7 +1,14 @@
 // The search page: our own small interface over Pagefind's search API (pagefind.js), so that it is made of plain,
 // labelled form controls and announces its results through one polite live region.
+//
+// The build makes one index per year (pagefind/<year>/, listed newest first in data-indexes) beside a runtime
+// (pagefind/pagefind.js and an index of one stand-in page): every year is merged into the runtime's instance and
+// tagged with a synthetic filter naming its index. Every search asks for any of those indexes, which leaves out the
+// stand-in page. Pagefind orders merged results by each index's own score, and for a sort that score is the page's
+// position within its own index, so a date order across years is made here: the years in order, each sorted alone.
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
+const INDEX_FILTER = 'index';
 
 const root = document.querySelector('[data-search]');
 if (root) start(root);
@@ -17,12 +24,23 @@ async function start(root) {
   const sort = form.elements.namedItem('sort');
   const filters = [...form.querySelectorAll('[data-filter]')];
 
-  let pagefind;
-  try {
-    pagefind = await import(root.dataset.bundle);
-    await pagefind.init();
-  } catch {
+  const indexes = (root.dataset.indexes ?? '').split(' ').filter(Boolean);
+  const unavailable = () => {
     fallback.querySelector('p').textContent = 'Search is not available right now. You can still find releases by browsing:';
+    fallback.hidden = false;
+    form.hidden = true;
+  };
+  let pagefind;
+  let merged;
+  try {
+    const bundle = new URL(root.dataset.bundle, location.href);
+    pagefind = await import(bundle.href);
+    await pagefind.init();
+    // The years load while the reader types; a search waits for them.
+    merged = Promise.all(indexes.map((name) => pagefind.mergeIndex(new URL(`${name}/`, bundle).pathname, { mergeFilter: { [INDEX_FILTER]: name } })));
+    merged.catch(unavailable);
+  } catch {
+    unavailable();
     return;
   }
   fallback.hidden = true;
@@ -34,7 +52,8 @@ async function start(root) {
   for (const select of filters) select.value = params.get(select.name) ?? '';
 
   let latest = 0;
-  let results = [];
+  let results = inOrder([]);
+  let total = 0;
   let shown = 0;
   let summary = '';
 
@@ -44,33 +63,48 @@ async function start(root) {
     const chosen = Object.fromEntries(filters.filter((s) => s.value !== '').map((s) => [s.dataset.filter, s.value]));
     remember(text, chosen);
     if (text === '' && Object.keys(chosen).length === 0) {
-      results = [];
+      results = inOrder([]);
+      total = 0;
       list.replaceChildren();
       moreWrap.hidden = true;
       status.textContent = '';
       return;
     }
     const order = sort.value || (text === '' ? 'newest' : '');
-    const options = { filters: chosen };
-    if (order) options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
-    const search = await pagefind.search(text === '' ? null : text, options);
+    const term = text === '' ? null : text;
+    try {
+      await merged;
+    } catch {
+      return;
+    }
+    // A site without releases has no index to search, only the runtime's stand-in page.
+    const search = indexes.length === 0 ? { results: [], filters: {} } : await pagefind.search(term, { filters: { ...chosen, [INDEX_FILTER]: { any: indexes } } });
     if (ticket !== latest || !search) return;
-    results = search.results;
+    total = search.results.length;
+    if (order) {
+      // Each index's count among the results, from the synthetic filter: the indexes with none are never searched.
+      const counts = search.filters[INDEX_FILTER] ?? {};
+      const years = (order === 'oldest' ? [...indexes].reverse() : indexes).filter((name) => counts[name] > 0);
+      const direction = order === 'newest' ? 'desc' : 'asc';
+      results = inOrder(years.map((name) => () => pagefind.search(term, { filters: { ...chosen, [INDEX_FILTER]: name }, sort: { date: direction } })));
+    } else {
+      results = inOrder([async () => search]);
+    }
     shown = 0;
     list.replaceChildren();
-    summary = describe(results.length, text, chosen);
+    summary = describe(total, text, chosen);
     await showMore(ticket, false);
   }
 
   async function showMore(ticket, focusFirst) {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const batch = await results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => result.data()));
     if (ticket !== latest) return;
     const items = data.map(resultItem);
     list.append(...items);
     shown += items.length;
-    moreWrap.hidden = shown >= results.length;
-    status.textContent = shown < results.length ? `${summary} Showing ${shown}.` : summary;
+    moreWrap.hidden = shown >= total;
+    status.textContent = shown < total ? `${summary} Showing ${shown}.` : summary;
     if (focusFirst && items[0]) items[0].querySelector('a').focus();
   }
 
@@ -98,6 +132,25 @@ async function start(root) {
   });
   more.addEventListener('click', () => showMore(latest, true));
   if (query.value || sort.value || filters.some((s) => s.value)) await run();
+}
+
+// Results that come from searches made one after another, only as far as they are read: one search per year, say.
+// Reads are queued, so two overlapping ones never run the same search or add results out of order.
+function inOrder(searches) {
+  const loaded = [];
+  let next = 0;
+  let queue = Promise.resolve();
+  const read = async (start, end) => {
+    while (loaded.length < end && next < searches.length) loaded.push(...(await searches[next++]()).results);
+    return loaded.slice(start, end);
+  };
+  return {
+    slice(start, end) {
+      const reading = queue.then(() => read(start, end));
+      queue = reading.catch(() => undefined);
+      return reading;
+    },
+  };
 }
 
 function describe(count, text, chosen) {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from '../../src/pipeline.js';
 import { axeViolations } from '../helpers/axe.js';
 import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { makeProject, removeProject } from '../helpers/project.js';
+import { makeProject, release, removeProject } from '../helpers/project.js';
 import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
 import { serveFolder, type TestServer } from '../helpers/static-server.js';
 
@@ -111,3 +111,75 @@ for (const base of ['/', '/news/']) {
     });
   });
 }
+
+/** Twelve releases over three years, each with "budget": dates chosen so Pagefind's own merged order would interleave years. */
+function releasesOverYears(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const dates = ['2022-02-03', '2022-05-10', '2022-08-21', '2022-11-30', '2023-01-15', '2023-04-04', '2023-07-19', '2023-12-01', '2024-03-08', '2024-06-14', '2024-09-09', '2024-10-31'];
+  dates.forEach((date, index) => {
+    const minister = index % 3 === 0 ? 'Hon Nicola Willis' : 'Hon Chris Bishop';
+    files[`seeds/b${index}.md`] = release({ title: `"Budget note ${date}"`, date, ministers: `\n  - ${minister}` }, `The budget update number ${index}.\n`);
+  });
+  return files;
+}
+
+describe('the search page over one index per year, in a real browser', { skip: browserSkipReason() }, () => {
+  let root: string;
+  let server: TestServer;
+  let browser: Browser;
+  const titles = (dates: string[]) => dates.map((date) => `Budget note ${date}`);
+  const allDates = ['2022-02-03', '2022-05-10', '2022-08-21', '2022-11-30', '2023-01-15', '2023-04-04', '2023-07-19', '2023-12-01', '2024-03-08', '2024-06-14', '2024-09-09', '2024-10-31'];
+  before(async () => {
+    root = await makeProject(releasesOverYears(), { settings: { title: 'Test Press Office', baseUrl: 'https://example.test/' } });
+    const result = await build({ root });
+    assert.equal(result.ok, true, JSON.stringify(result.problems));
+    assert.deepEqual(result.searchIndexes?.indexed, ['2022', '2023', '2024', 'runtime']);
+    server = await serveFolder(path.join(root, 'public'), '/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await removeProject(root);
+  });
+
+  /** Every result title, after "Show more" until there is no more. */
+  async function allResults(page: Page, announcement: RegExp): Promise<string[]> {
+    await page.getByRole('status').filter({ hasText: announcement }).waitFor();
+    while (await page.getByRole('button', { name: 'Show more results' }).isVisible()) {
+      const count = await page.locator('.search-result').count();
+      await page.getByRole('button', { name: 'Show more results' }).click();
+      await page.locator('.search-result').nth(count).waitFor();
+    }
+    return page.locator('.search-result h2 a').allTextContents();
+  }
+
+  it('finds releases from every year in one search, each year’s index loaded once', async () => {
+    const page = await browser.newPage();
+    const indexes = new Set<string>();
+    page.on('request', (request) => {
+      const year = /\/pagefind\/(\d{4})\/pagefind-entry\.json/.exec(request.url())?.[1];
+      if (year) indexes.add(year);
+    });
+    await page.goto(`${server.url}search/?q=budget`);
+    const found = await allResults(page, /^12 results for “budget”/);
+    assert.deepEqual([...found].sort(), titles(allDates).sort());
+    assert.deepEqual([...indexes].sort(), ['2022', '2023', '2024']);
+  });
+
+  it('sorts newest and oldest first across years, page after page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=budget&sort=newest`);
+    assert.deepEqual(await allResults(page, /^12 results for “budget”/), titles([...allDates].reverse()));
+    await page.goto(`${server.url}search/?q=budget&sort=oldest`);
+    assert.deepEqual(await allResults(page, /^12 results for “budget”/), titles(allDates));
+  });
+
+  it('narrows by minister across years, and by year to that year alone, newest first without words', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?minister=Hon+Nicola+Willis`);
+    assert.deepEqual(await allResults(page, /^4 results \(minister Hon Nicola Willis\)/), titles(['2024-06-14', '2023-07-19', '2022-11-30', '2022-02-03']));
+    await page.goto(`${server.url}search/?q=budget&year=2023&sort=oldest`);
+    assert.deepEqual(await allResults(page, /^4 results for “budget” \(year 2023\)/), titles(['2023-01-15', '2023-04-04', '2023-07-19', '2023-12-01']));
+  });
+});

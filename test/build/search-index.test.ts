@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from '../../src/pipeline.js';
-import { makeProject, release, removeProject } from '../helpers/project.js';
+import { makeProject, readTree, release, removeProject } from '../helpers/project.js';
 import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
 import { openSearchIndex, type IndexQuery } from '../helpers/search-index.js';
 
@@ -47,10 +47,16 @@ describe('the search index of a built site', () => {
     assert.deepEqual((await index.search(null)).sort(), ['/release/kiwisaver/', '/release/roads/', '/speech/housing/']);
   });
 
-  it('ships pagefind.js and the index but not Pagefind’s unused ready-made interfaces', () => {
-    assert.ok(existsSync(path.join(root, 'public/pagefind/pagefind.js')));
-    assert.ok(existsSync(path.join(root, 'public/pagefind/pagefind-entry.json')));
-    assert.equal(existsSync(path.join(root, 'public/pagefind/pagefind-ui.js')), false);
+  it('ships one index per year and Pagefind’s script once, without its unused interfaces and highlighter', async () => {
+    assert.deepEqual(index.indexes, ['2024', '2023']);
+    const files = [...(await readTree(path.join(root, 'public/pagefind'))).keys()];
+    const runtime = files.filter((file) => !/^\d{4}\//.test(file) && !/^(?:index|fragment)\//.test(file));
+    assert.deepEqual(runtime.map((file) => file.replace(/_[0-9a-f]+\.pf_meta$/, '_HASH.pf_meta')), ['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.en-nz_HASH.pf_meta', 'pagefind.js', 'wasm.en-nz.pagefind']);
+    for (const year of ['2023', '2024']) {
+      const own = files.filter((file) => file.startsWith(`${year}/`)).map((file) => file.slice(5).split('/')[0]!.replace(/_[0-9a-f]+\.pf_meta$/, '_HASH.pf_meta'));
+      assert.deepEqual([...new Set(own)], ['filter', 'fragment', 'index', 'pagefind-entry.json', 'pagefind.en-nz_HASH.pf_meta']);
+    }
+    assert.match(await readFile(path.join(root, 'public/search/index.html'), 'utf8'), /data-bundle="\/pagefind\/pagefind\.js" data-indexes="2024 2023"/);
   });
 });
 
