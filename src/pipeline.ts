@@ -185,7 +185,8 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   // one of those is still produced. A build that drops a page renders and checks every page.
   const keepUnchanged = output?.keepUnchanged && output.lastPages?.every((page) => produced.has(page)) ? output.keepUnchanged.bind(output) : undefined;
   if (compiled.renderer) {
-    const indexes = (digest: boolean) => searchIndexInputs(planned.pages, project.templates, settings, planned.assets.paths, digest);
+    // The cache, and only the cache, gives both the sources and the need for digests.
+    const indexes = (digest: boolean) => searchIndexInputs(planned.pages, digest ? sources : undefined);
     if (writable()) await output?.start({ mode: settings.search, language: settings.language, indexes });
     await send(planned.assets.files, []);
     options.progress?.('pages', 0, planned.pages.length);

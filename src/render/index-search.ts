@@ -75,28 +75,21 @@ export interface SearchIndexInput {
 }
 
 /**
- * Per search index, a digest of everything its pages' HTML is made from: the templates, the settings, the asset paths
- * and each of its plans' data. Rendering is deterministic, so equal digests mean equal pages, known before any page is
- * rendered: a build can then keep that year's last index, or index it from the first batch on. In plan order.
+ * Per search index, a digest of what its pages are made from: their source digests (see pageSources), which cover
+ * the templates, the settings, the asset paths and each page's data. Rendering is deterministic, so equal digests mean
+ * equal pages, known before any page is rendered: a build can then keep that year's last index, or index it from the
+ * first batch on. Without sources (no cache to compare with) only the page counts are given. In plan order.
  */
-export function searchIndexInputs(
-  plans: readonly PagePlan[],
-  templates: ReadonlyMap<string, string>,
-  settings: Settings,
-  assetPaths: ReadonlyMap<string, string>,
-  digest = true,
-): Map<string, SearchIndexInput> {
-  const shared = JSON.stringify([settings, [...assetPaths].sort(), [...templates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+export function searchIndexInputs(plans: readonly PagePlan[], sources?: readonly string[]): Map<string, SearchIndexInput> {
   const hashes = new Map<string, { hash: Hash; pages: number }>();
-  for (const plan of plans) {
-    if (plan.searchIndex === undefined) continue;
+  plans.forEach((plan, at) => {
+    if (plan.searchIndex === undefined) return;
     let index = hashes.get(plan.searchIndex);
-    if (!index) hashes.set(plan.searchIndex, (index = { hash: createHash('sha256').update(shared), pages: 0 }));
-    // Without a cache to compare with, only the page counts are needed: digesting every page's data is skipped.
-    if (digest) index.hash.update(`\n${plan.path}\0${plan.template}\0`).update(JSON.stringify(plan.data));
+    if (!index) hashes.set(plan.searchIndex, (index = { hash: createHash('sha256'), pages: 0 }));
+    if (sources) index.hash.update(`${plan.path}\0${sources[at]}\n`);
     index.pages++;
-  }
-  return new Map([...hashes].map(([name, index]) => [name, { digest: index.hash.digest('hex'), pages: index.pages }]));
+  });
+  return new Map([...hashes].map(([name, index]) => [name, { digest: sources ? index.hash.digest('hex') : '', pages: index.pages }]));
 }
 
 /** Search indexes being built while pages are still being rendered. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { searchIndexInputs, searchIndexOfPath, selectSearchPages } from '../../src/render/index-search.js';
+import { pageSources } from '../../src/render/page-sources.js';
 import type { PagePlan, Settings } from '../../src/types.js';
 import { DEFAULT_SETTINGS } from '../../src/validate/validate-settings.js';
 
@@ -28,11 +29,12 @@ describe('selectSearchPages', () => {
 
 describe('searchIndexInputs', () => {
   const templates = new Map([['release', '<%= it.page.title %>']]);
-  const inputs = (plans: PagePlan[], settings: Settings = DEFAULT_SETTINGS, digest = true) => searchIndexInputs(plans, templates, settings, new Map(), digest);
+  const inputs = (plans: PagePlan[], settings: Settings = DEFAULT_SETTINGS) => searchIndexInputs(plans, pageSources(plans, templates, settings, new Map(), 'salt'));
   const site = [plan('release/a/index.html', '2024', { title: 'A' }), plan('index.html'), plan('release/b/index.html', '2023', { title: 'B' }), plan('release/c/index.html', '2023', { title: 'C' })];
 
-  it('counts each index’s pages, in plan order', () => {
+  it('counts each index’s pages, in plan order, with or without sources to digest', () => {
     assert.deepEqual([...inputs(site)].map(([name, input]) => [name, input.pages]), [['2024', 1], ['2023', 2]]);
+    assert.deepEqual([...searchIndexInputs(site)].map(([name, input]) => [name, input.pages, input.digest]), [['2024', 1, ''], ['2023', 2, '']]);
   });
 
   it('changes only the digest of the index whose page data changed', () => {
