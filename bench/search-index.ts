@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readProject } from '../src/load/read-project.js';
 import { produceSite } from '../src/pipeline.js';
-import { indexSearch, isRendered } from '../src/render/index-search.js';
+import { indexSearch } from '../src/render/index-search.js';
+import { isRendered } from '../src/render/search-pages.js';
 import type { SearchPage } from '../src/types.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,8 @@
  * written, in its own process.
  */
 import type { BuildCache } from './load/read-build-cache.js';
-import { runtimePage, SEARCH_RUNTIME, startSearchIndexes, type SearchIndexer, type SearchIndexInput } from './render/index-search.js';
+import { startSearchIndexes, type SearchIndexer } from './render/index-search.js';
+import { runtimePage, SEARCH_RUNTIME, type SearchIndexInput } from './render/search-pages.js';
 import type { OutputFile, Problem, SearchMode, SearchPage } from './types.js';
 import { savedSearchIndexKeys, searchIndexKey, searchIndexPaths } from './write/search-index-cache.js';
 

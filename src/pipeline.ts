@@ -8,7 +8,7 @@ import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
-import { isRendered, searchablePages, searchIndexInputs } from './render/index-search.js';
+import { isRendered, searchablePages, searchIndexInputs } from './render/search-pages.js';
 import { pageSources } from './render/page-sources.js';
 import { planAssets } from './render/plan-assets.js';
 import { planPages, type PlanMemo } from './render/plan-pages.js';

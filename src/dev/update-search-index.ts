@@ -10,7 +10,8 @@
  * next save's pages, so it waits until the author stops saving for a moment.
  */
 export const SEARCH_QUIET_MS = 500;
-import { indexSearch, runtimePage, SEARCH_RUNTIME, searchIndexOfPath, selectSearchPages } from '../render/index-search.js';
+import { indexSearch } from '../render/index-search.js';
+import { runtimePage, SEARCH_RUNTIME, searchIndexOfPath, selectSearchPages } from '../render/search-pages.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
 import { writeChanges } from '../write/write-changes.js';
 

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
-import { searchIndexOfPath } from '../render/index-search.js';
+import { searchIndexOfPath } from '../render/search-pages.js';
 import type { SearchMode } from '../types.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).

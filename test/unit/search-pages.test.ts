@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { searchIndexInputs, searchIndexOfPath, selectSearchPages } from '../../src/render/index-search.js';
+import { searchIndexInputs, searchIndexOfPath, selectSearchPages } from '../../src/render/search-pages.js';
 import { pageSources } from '../../src/render/page-sources.js';
 import type { PagePlan, Settings } from '../../src/types.js';
 import { DEFAULT_SETTINGS } from '../../src/validate/validate-settings.js';
