@@ -75,7 +75,15 @@ function recordFile(root: string): string {
   return path.join(cacheFolder(root), 'search.json');
 }
 
-async function pagefindVersion(): Promise<string> {
+// Read once per process: a build asks for one key per year, and the installed Pagefind cannot change meanwhile.
+let installedPagefind: Promise<string> | undefined;
+
+function pagefindVersion(): Promise<string> {
+  installedPagefind ??= readPagefindVersion();
+  return installedPagefind;
+}
+
+async function readPagefindVersion(): Promise<string> {
   try {
     const entry = fileURLToPath(import.meta.resolve('pagefind'));
     const manifest = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
