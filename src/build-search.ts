@@ -5,9 +5,10 @@
  * written, in its own process.
  */
 import type { BuildCache } from './load/read-build-cache.js';
+import { mapInParallel } from './in-parallel.js';
 import { startSearchIndexes, type SearchIndexer } from './render/index-search.js';
-import { runtimePage, SEARCH_RUNTIME, type SearchIndexInput } from './render/search-pages.js';
-import type { OutputFile, Problem, SearchMode, SearchPage } from './types.js';
+import { isRendered, runtimePage, SEARCH_RUNTIME, type SearchIndexInput } from './render/search-pages.js';
+import type { OutputFile, Problem, ProducedSearchPage, SearchMode, SearchPage } from './types.js';
 import { savedSearchIndexKeys, searchIndexKey, searchIndexPaths } from './write/search-index-cache.js';
 
 /** The indexes as the build ends up with them, and the keys to record when they were made or kept without problems. */
@@ -36,18 +37,23 @@ export interface SearchIndexPlan {
 export interface BuildSearch {
   /** Called once, before the first page. */
   start(plan: SearchIndexPlan): Promise<void>;
-  /** The searchable pages of a batch that was just staged. */
-  add(pages: readonly SearchPage[]): Promise<void>;
-  /** Whether this build makes the named index afresh, rather than keeping the last build's: only then does `add` need its pages. */
-  indexes(index: string): boolean;
+  /**
+   * The searchable pages of a batch that was just staged. A page the output kept comes without its HTML, which is read
+   * back from the output only when its index is made afresh.
+   */
+  add(pages: readonly ProducedSearchPage[]): Promise<void>;
   finish(): Promise<BuildSearchIndex>;
   cancel(): Promise<void>;
 }
 
-/** How the output keeps the last build's files: `keep` says whether every one is still intact; `forget` undoes it. */
+/**
+ * How the output keeps the last build's files: `keep` says whether every one is still intact; `forget` undoes it;
+ * `read` gives a kept page's text.
+ */
 export interface KeepFiles {
   keep(files: readonly string[]): Promise<boolean>;
   forget(files: readonly string[]): void;
+  read(file: string): Promise<string>;
 }
 
 /**
@@ -85,9 +91,10 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ou
       if (expected.has(SEARCH_RUNTIME)) await indexer.add([runtimePage(plan.language)]);
     },
     async add(pages) {
-      await indexer?.add(keptIndexes.size === 0 ? pages : pages.filter((page) => !keptIndexes.has(page.index)));
+      if (!indexer) return;
+      const wanted = keptIndexes.size === 0 ? pages : pages.filter((page) => !keptIndexes.has(page.index));
+      await indexer.add(await mapInParallel(wanted, (page) => withHtml(page, output)));
     },
-    indexes: (index) => indexer !== undefined && !keptIndexes.has(index),
     async finish() {
       const made = indexer ? await indexer.finish(mode) : { files: [], problems: [] };
       if (made.problems.length === 0) return { ...made, kept, keys, indexed, keptIndexes: [...keptIndexes].sort() };
@@ -98,4 +105,11 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ou
     },
     cancel: async () => indexer?.cancel(),
   };
+}
+
+/** A page with its HTML: as rendered, or read back from the output that kept it. */
+async function withHtml(page: ProducedSearchPage, output: KeepFiles | undefined): Promise<SearchPage> {
+  if (isRendered(page)) return page;
+  if (!output) throw new Error(`${page.path} was kept without an output to read it from`);
+  return { ...page, html: await output.read(page.path) };
 }

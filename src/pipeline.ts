@@ -1,11 +1,9 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
 import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
-import { mapInParallel } from './in-parallel.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
 import { error, hasErrors, sortProblems } from './problems.js';
@@ -15,15 +13,15 @@ import { planPages, type PlanMemo } from './render/plan-pages.js';
 import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
-import { isRendered, searchablePages, searchIndexInputs } from './render/search-pages.js';
-import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, SearchPage, Settings, SourceFile } from './types.js';
+import { searchablePages, searchIndexInputs } from './render/search-pages.js';
+import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, Settings, SourceFile } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
 import { saveSearchIndexKeys } from './write/search-index-cache.js';
 import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
-import { openStaging, safeJoin } from './write/write-site.js';
+import { openStaging } from './write/write-site.js';
 
 /** Where a project is and what to build. Relative folders are resolved against `root`. */
 export interface BuildOptions {
@@ -249,13 +247,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
   const staging = inPlace ?? openStaging(paths.out);
   const search = startBuildSearch(paths.root, cache, inPlace);
-  // A kept page is indexed from the output, where it is as the last build left it, when its year is indexed again.
-  const withHtml = async (page: ProducedSearchPage): Promise<SearchPage> => (isRendered(page) ? page : { ...page, html: await readFile(safeJoin(paths.out, page.path), 'utf8') });
   const output: SiteOutput = {
     start: (plan) => search.start(plan),
     write: async (files, searchable) => {
-      const indexed = searchable.filter((page) => search.indexes(page.index));
-      await Promise.all([staging.write(files), indexed.length > 0 ? search.add(await mapInParallel(indexed, withHtml)) : undefined]);
+      await Promise.all([staging.write(files), search.add(searchable)]);
     },
     ...(inPlace && cache?.manifest ? { keepUnchanged: (sources) => inPlace.keepUnchanged(sources), lastPages: renderedPages(cache.manifest) } : {}),
   };

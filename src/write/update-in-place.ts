@@ -4,7 +4,7 @@
  * when every page is ready are they renamed into place, the files they replace and the files no longer produced moved
  * aside, and a failure while doing so moves everything back. Until that last step the output is untouched.
  */
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
@@ -22,6 +22,8 @@ export interface InPlaceUpdate extends Staging {
   keepUnchanged(sources: ReadonlyMap<string, string>): Promise<Set<string>>;
   /** No longer keeps these kept files: the commit removes them from the output, as files no longer produced. */
   forget(files: readonly string[]): void;
+  /** The text of a kept file, as the last build left it (the commit has not touched the output yet). */
+  read(file: string): Promise<string>;
 }
 
 /** An update of the folder `last` describes; a file is kept when the manifest and the disk both say it is unchanged. */
@@ -99,6 +101,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
     forget(files) {
       for (const file of files) if (!changed.has(file)) entries.delete(file);
     },
+    read: (file) => readFile(safeJoin(target, file), 'utf8'),
     discard: () => rm(staged, { recursive: true, force: true }),
   };
 }
