@@ -41,37 +41,24 @@ export function paginate<T>(items: readonly T[], basePath: string, pageSize: num
       path: paginatedPath(basePath, number),
       ...(number > 1 ? { previous: paginatedPath(basePath, number - 1) } : {}),
       ...(number < total ? { next: paginatedPath(basePath, number + 1) } : {}),
-      pages: pageLinkList(number, total, basePath),
+      pages: pageLinks(number, total).map((link) => ({ ...link, path: paginatedPath(basePath, link.number) })),
     };
   });
 }
 
-function pageLinkList(number: number, total: number, basePath: string): PageLink[] {
-  const links: PageLink[] = [];
-  let gapBefore = false;
-  for (const shown of pageLinks(number, total)) {
-    if (shown === GAP) gapBefore = true;
-    else links.push({ number: shown, path: paginatedPath(basePath, shown), ...(gapBefore ? { gapBefore: true as const } : {}) });
-    if (shown !== GAP) gapBefore = false;
-  }
-  return links;
-}
-
-const GAP = 0;
-
 /**
- * The page numbers a page links to, GOV.UK's way: the first and last pages, this page and the pages either side of it,
- * with GAP for each run of skipped pages (a run of one page is shown instead). A listing of every page on every page
- * would grow with the square of the archive: 3,550 links on each of the 3,550 pages of a 71,000-release home listing.
+ * The pages a page links to, GOV.UK's way: the first and last pages, this page and the pages either side of it, each
+ * run of skipped pages marked on the link after it (a run of one page is shown instead). A listing of every page on
+ * every page would grow with the square of the archive: 3,550 links on each of the 3,550 pages of a 71,000-release
+ * home listing.
  */
-export function pageLinks(number: number, total: number): number[] {
+export function pageLinks(number: number, total: number): Omit<PageLink, 'path'>[] {
   const shown = [...new Set([1, number - 1, number, number + 1, total])].filter((page) => page >= 1 && page <= total).sort((a, b) => a - b);
-  const links: number[] = [];
+  const links: Omit<PageLink, 'path'>[] = [];
   for (const page of shown) {
-    const last = links.at(-1);
-    if (last !== undefined && page - last === 2) links.push(last + 1);
-    else if (last !== undefined && page - last > 2) links.push(GAP);
-    links.push(page);
+    const last = links.at(-1)?.number;
+    if (last !== undefined && page - last === 2) links.push({ number: last + 1 });
+    links.push(last !== undefined && page - last > 2 ? { number: page, gapBefore: true } : { number: page });
   }
   return links;
 }

@@ -24,7 +24,7 @@ describe('paginate', () => {
   });
 
   it('links the first and last pages, this page and its neighbours, with a gap for each run of skipped pages', () => {
-    const shown = (number: number, total: number) => pageLinks(number, total).map((page) => (page === 0 ? '…' : page)).join(' ');
+    const shown = (number: number, total: number) => pageLinks(number, total).map((page) => (page.gapBefore ? `… ${page.number}` : page.number)).join(' ');
     assert.equal(shown(1, 1), '1');
     assert.equal(shown(3, 5), '1 2 3 4 5');
     assert.equal(shown(1, 10), '1 2 … 10');
