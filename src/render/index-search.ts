@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
-import { error, warning } from '../problems.js';
+import { compareText, error, warning } from '../problems.js';
 import type { OutputFile, Problem, SearchInput, SearchMode, SearchPage } from '../types.js';
 import { searchIndexFolder, SEARCH_RUNTIME } from './search-pages.js';
 
@@ -117,7 +117,7 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>): Searc
     for (const name of [...open.keys()]) await close(name, true);
     await closing;
     if (failure !== undefined) return { files: [], problems: [searchProblem(mode, failure)] };
-    return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems: [] };
+    return { files: files.sort((a, b) => compareText(a.path, b.path)), problems: [] };
   };
   const cancel = async () => {
     await inFlight;

@@ -1,5 +1,6 @@
 /** The search page and the filter values each release page carries into the search index. Pure. */
 import { ministerKey } from '../minister-key.js';
+import { compareText } from '../problems.js';
 import { slugify } from '../slug.js';
 import type { IsoDate, PagePlan, RenderedRelease, Site } from '../types.js';
 import type { FeedLink } from './plan-feeds.js';
@@ -54,7 +55,7 @@ export function searchIndexOf(date: IsoDate): string {
 export function searchIndexesOf(plans: readonly PagePlan[]): string[] {
   const names = new Set<string>();
   for (const plan of plans) if (plan.searchIndex !== undefined) names.add(plan.searchIndex);
-  return [...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  return [...names].sort((a, b) => compareText(b, a));
 }
 
 /**

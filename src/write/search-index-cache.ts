@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
+import { compareText } from '../problems.js';
 import { searchIndexOfPath } from '../render/search-pages.js';
 import type { SearchMode } from '../types.js';
 
@@ -47,7 +48,7 @@ export async function saveSearchIndexKeys(root: string, keys: ReadonlyMap<string
   const file = recordFile(root);
   await mkdir(path.dirname(file), { recursive: true });
   const paths = searchIndexPaths(manifest);
-  const indexes = Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, key]) => [name, { key, files: filesDigest(manifest, paths.get(name) ?? []) }]));
+  const indexes = Object.fromEntries([...keys].sort(([a], [b]) => compareText(a, b)).map(([name, key]) => [name, { key, files: filesDigest(manifest, paths.get(name) ?? []) }]));
   await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, indexes }));
   await rename(`${file}.${process.pid}.tmp`, file);
 }
