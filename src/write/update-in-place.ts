@@ -4,7 +4,8 @@
  * when every page is ready are they renamed into place, the files they replace and the files no longer produced moved
  * aside, and a failure while doing so moves everything back. Until that last step the output is untouched.
  */
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
@@ -48,7 +49,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
         const entry = manifestEntry(file);
         const full = safeJoin(staged, file.path);
         entries.set(file.path, entry);
-        if (await isIntact(last, file.path, entry, kept)) return;
+        if (isIntact(last, file.path, entry, kept)) return;
         await makeFolderOf(full);
         await writeFile(full, file.content);
         changed.add(file.path);
@@ -78,24 +79,22 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
       return { out: target, writtenAt: Date.now(), files };
     },
     async keep(files) {
-      const intact = await Promise.all(
-        files.map((file) => {
-          const known = last.files.get(file);
-          return known ? isIntact(last, file, known, safeJoin(target, file)) : false;
-        }),
-      );
-      if (!intact.every(Boolean)) return false;
+      const intact = files.every((file) => {
+        const known = last.files.get(file);
+        return known !== undefined && isIntact(last, file, known, safeJoin(target, file));
+      });
+      if (!intact) return false;
       for (const file of files) entries.set(file, last.files.get(file)!);
       return true;
     },
     async keepUnchanged(sources) {
       const kept = new Set<string>();
-      await mapInParallel([...sources], async ([file, source]) => {
+      for (const [file, source] of sources) {
         const known = last.files.get(file);
-        if (known?.source !== source || !(await isIntact(last, file, known, safeJoin(target, file)))) return;
+        if (known?.source !== source || !isIntact(last, file, known, safeJoin(target, file))) continue;
         entries.set(file, known);
         kept.add(file);
-      });
+      }
       return kept;
     },
     forget(files) {
@@ -106,14 +105,27 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
   };
 }
 
-/** True when the output still holds this content as the last build left it: same hash and size, not touched since. */
-async function isIntact(last: OutputManifest, file: string, entry: ManifestEntry, full: string): Promise<boolean> {
+/**
+ * True when the output still holds this content as the last build left it: same hash and size, not touched since.
+ * The stat is synchronous: a warm build asks it of every file, and for the 37,000 of a 10,000-release site, one by one
+ * took 0.2 s where the promise API took 0.85 s.
+ */
+function isIntact(last: OutputManifest, file: string, entry: ManifestEntry, full: string): boolean {
   const known = last.files.get(file);
   if (!known || known.hash !== entry.hash || known.size !== entry.size) return false;
-  const info = await stat(full).catch(() => undefined);
+  const info = statOrNothing(full);
   // writtenAt is in whole milliseconds and taken after the last write; a file written in that millisecond has a
   // fraction above it, so the comparison drops the fraction.
   return info !== undefined && info.isFile() && info.size === entry.size && Math.floor(info.mtimeMs) <= last.writtenAt;
+}
+
+/** What is at `full`, or nothing when there is nothing there or it cannot be looked at (a file where a folder was). */
+function statOrNothing(full: string): Stats | undefined {
+  try {
+    return statSync(full, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
