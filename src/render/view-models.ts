@@ -22,8 +22,8 @@ export interface ReleaseCard {
   type: Slug;
   /** "Press release", "Speech", … */
   typeLabel: string;
-  ministers: NamedLink[];
-  portfolios: NamedLink[];
+  ministers: readonly NamedLink[];
+  portfolios: readonly NamedLink[];
   summary: string;
 }
 
@@ -43,7 +43,10 @@ export function typeLabel(type: string, plural = false): string {
 /** Cards already made, one per release object: a release is listed on several pages, and dev mode keeps releases. */
 const cards = new WeakMap<RenderedRelease, ReleaseCard>();
 
-/** The card for a release; the same object each time for the same release, so treat it as read-only. */
+/**
+ * The card for a release; the same object each time for the same release, frozen to the last name and path, so a
+ * page's digest can work out a card's once (see pageSources) and no template can change it under other pages.
+ */
 export function releaseCard(release: RenderedRelease): ReleaseCard {
   let card = cards.get(release);
   if (card === undefined) {
@@ -54,17 +57,18 @@ export function releaseCard(release: RenderedRelease): ReleaseCard {
 }
 
 function makeCard(release: RenderedRelease): ReleaseCard {
-  return {
+  const link = (name: string, path: string): NamedLink => Object.freeze({ name, path });
+  return Object.freeze({
     title: release.title,
     path: releasePath(release),
     date: release.date,
     dateText: formatDate(release.date),
     type: release.type,
     typeLabel: typeLabel(release.type),
-    ministers: release.ministers.map((name) => ({ name, path: ministerPath({ slug: ministerKey(name) }) })),
-    portfolios: release.portfolios.map((name) => ({ name, path: portfolioPath({ slug: slugify(name) }) })),
+    ministers: Object.freeze(release.ministers.map((name) => link(name, ministerPath({ slug: ministerKey(name) })))),
+    portfolios: Object.freeze(release.portfolios.map((name) => link(name, portfolioPath({ slug: slugify(name) })))),
     summary: release.summary ?? release.excerpt,
-  };
+  });
 }
 
 /** The date of the release's latest correction, else its own date: what dateModified, feeds and the sitemap show. */

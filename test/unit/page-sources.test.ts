@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -39,6 +40,25 @@ describe('pageSources', () => {
       pageSources([plan({ title: 'A' })], templates, settings(), assets, 'another version'),
     ].map(([digest]) => digest);
     assert.equal(new Set([base, ...variants]).size, variants.length + 1);
+  });
+
+  it('tells apart long strings and frozen objects, which it digests on their own, by every character', () => {
+    const digest = (data: Record<string, unknown>) => pageSources([plan(data)], templates, settings(), assets, 'salt')[0];
+    const body = 'x'.repeat(2000);
+    assert.equal(digest({ html: body }), digest({ html: 'x'.repeat(2000) }));
+    assert.notEqual(digest({ html: body }), digest({ html: `${body.slice(0, 1000)}y${body.slice(1001)}` }));
+    const card = (title: string) => Object.freeze({ title, ministers: Object.freeze([Object.freeze({ name: 'A', path: '/a/' })]) });
+    assert.equal(digest({ items: [card('A'), card('A')] }), digest({ items: [card('A'), card('A')] }));
+    assert.notEqual(digest({ items: [card('A')] }), digest({ items: [card('B')] }));
+    // A frozen object's digest is remembered for the call, not beyond it.
+    const shared = card('A');
+    const first = pageSources([plan({ item: shared })], templates, settings(), assets, 'salt')[0];
+    assert.notEqual(first, digest({ item: card('A (corrected)') }));
+    // A string that spells a stand-in is not taken for what it stands for.
+    const standIn = (text: string, kind: string) => `\u0000${kind}${createHash('sha256').update(text).digest('base64')}`;
+    assert.notEqual(digest({ html: body }), digest({ html: standIn(body, 's') }));
+    const flat = Object.freeze({ title: 'A' });
+    assert.notEqual(digest({ item: flat }), digest({ item: standIn(JSON.stringify(flat), 'o') }));
   });
 
   it('can read all of every kind of page: their data is plain JSON', async () => {
