@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import type { DevOptions } from './dev/start-dev.js';
 import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
@@ -50,6 +51,17 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/**
+ * Lets V8's heap grow by half its live size between full collections. V8 otherwise lets it grow up to four times,
+ * collecting late because the machine seems to have memory to spare: a cold build of 10,000 releases peaked at
+ * 740-850 MB of RSS where its live heap stays under 300 MB. With this it peaks at about 500 MB, in the same time within
+ * this machine's noise (three runs of each, side by side). Figures: the README's Performance section.
+ * The flag is read at every collection, so setting it once the process runs takes effect (checked: peak RSS falls).
+ */
+function limitHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
 /** Runs the command line and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -89,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError(`--port expects a port number from 0 to 65535, got "${values.port}"`);
   const listen = { ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) };
+  limitHeapGrowth();
   if (command === 'dev') return runDev({ ...options, ...listen });
   if (command === 'serve') return runServe({ ...options, ...listen });
   const started = performance.now();
