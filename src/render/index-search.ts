@@ -25,8 +25,9 @@ const RUNTIME_SCRIPT = /^pagefind(?:-worker)?\.js$/;
 /** Search indexes being built while pages are still being rendered. */
 export interface SearchIndexer {
   /**
-   * Hands Pagefind more pages, of any index. Resolves once the batch before these is indexed, so at most two are ever
-   * in flight. An index is finished, and Pagefind's copy of it dropped, as soon as its last expected page is in.
+   * Hands Pagefind more pages, of any index. Resolves once the batch before these is indexed (by the same service), so
+   * at most two are ever in flight for each service. An index is finished, and Pagefind's copy of it dropped, as soon
+   * as its last expected page is in.
    */
   add(pages: readonly SearchPage[]): Promise<void>;
   /** The files of every index, or none and one problem when Pagefind could not run or refused a page. */
@@ -52,8 +53,12 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>, servic
   );
   return {
     add: async (pages) => {
-      const shares = indexers.map((_, service) => pages.filter((page) => owner(page) === service));
-      await Promise.all(indexers.map((indexer, service) => (shares[service]!.length > 0 ? indexer.add(shares[service]!) : undefined)));
+      await Promise.all(
+        indexers.map((indexer, service) => {
+          const share = pages.filter((page) => owner(page) === service);
+          return share.length > 0 ? indexer.add(share) : undefined;
+        }),
+      );
     },
     finish: async (mode) => {
       const made = await Promise.all(indexers.map((indexer) => indexer.finish(mode)));
