@@ -52,16 +52,17 @@ const OPTIONS = {
 } as const;
 
 /**
- * Lets V8's heap grow by half its live size between full collections. V8 otherwise lets it grow up to four times,
- * collecting late because the machine seems to have memory to spare: a cold build of 10,000 releases peaked at
- * 740-850 MB of RSS where its live heap stays under 300 MB. With this it peaks at about 500 MB, in the same time within
- * this machine's noise (three runs of each, side by side). Figures: the README's Performance section.
+ * Lets V8's heap grow by a fifth of its live size between full collections. V8 otherwise lets it grow up to four
+ * times, collecting late because the machine seems to have memory to spare: a cold build of 10,000 releases peaked at
+ * 740-850 MB of RSS where its live heap stays under 300 MB. Side by side on the bench's corpus (whole process tree,
+ * two Pagefind services included), 20 peaked at 586-592 MiB and 50 at 637-647 MiB, in the same time within this
+ * machine's noise; V8's own sizing was about 120 MiB above 50. Figures: the README's Performance section.
  * The flag is read at every collection, so setting it once the process runs takes effect (checked: peak RSS falls).
  * Node started with its own `--heap-growing-percent` (0 is V8's own sizing) keeps it.
  */
 function limitHeapGrowth(): void {
   if (process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'))) return;
-  setFlagsFromString('--heap-growing-percent=50');
+  setFlagsFromString('--heap-growing-percent=20');
 }
 
 /** Runs the command line and resolves to the exit code. */
