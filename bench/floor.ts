@@ -1,14 +1,14 @@
 /** The read-and-write floor: reads every release file and writes as many files as a build does, nothing else. */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mapInParallel } from '../src/in-parallel.js';
+import { readSource } from '../src/load/read-project.js';
 
 const [project, countText] = process.argv.slice(2);
 if (!project || !countText) throw new Error('usage: floor.js <project folder> <number of files to write>');
 const seeds = path.join(project, 'seeds');
 const names = (await readdir(seeds)).sort();
-// As many at a time as the build reads: all 71,000 at once run out of file handles.
-const inputs = await mapInParallel(names, (name) => readFile(path.join(seeds, name)));
+// Read as the build reads them (one by one, synchronously), so the floor is no slower than the build's own reading.
+const inputs = names.map((name) => readSource(project, path.join(seeds, name)).bytes);
 const staging = path.join(project, '.floor-staging');
 const target = path.join(project, '.floor-out');
 await rm(staging, { recursive: true, force: true });
