@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { startSearchIndexes } from '../../src/render/index-search.js';
 import type { SearchPage } from '../../src/types.js';
@@ -12,6 +13,12 @@ function pages(): SearchPage[] {
   });
 }
 
+/** The Pagefind service processes this test process has started (they stay, idle, until it exits). */
+function pagefindChildren(): number {
+  const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean));
+  return children.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')).length;
+}
+
 async function indexWith(services: number) {
   const all = pages();
   const expected = new Map<string, number>();
@@ -23,7 +30,10 @@ async function indexWith(services: number) {
 
 describe('search indexes shared between Pagefind services', () => {
   it('come out byte for byte as one service makes them', async () => {
-    const [one, two] = [await indexWith(1), await indexWith(2)];
+    const one = await indexWith(1);
+    assert.equal(pagefindChildren(), 1);
+    const two = await indexWith(2);
+    assert.equal(pagefindChildren(), 2, 'the second service is a process of its own');
     assert.deepEqual(one.problems, []);
     assert.deepEqual(two.problems, []);
     assert.deepEqual(new Set(one.files.map((file) => file.path.split('/')[1])), new Set(['2020', '2021', '2022', '2023', '2024']));
