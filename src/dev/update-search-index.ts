@@ -10,6 +10,7 @@
  * next save's pages, so it waits until the author stops saving for a moment.
  */
 export const SEARCH_QUIET_MS = 500;
+import { groupBy } from '../group-by.js';
 import { indexSearch } from '../render/index-search.js';
 import { runtimePage, SEARCH_RUNTIME, searchIndexOfPath, selectSearchPages } from '../render/search-pages.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
@@ -130,11 +131,7 @@ export function createSearchIndexUpdater(outDir: string, onIndexed: (report: Sea
         for (const name of redo) stale.add(name);
         return;
       }
-      const made = new Map<string, Set<string>>();
-      for (const file of index.files) {
-        const name = searchIndexOfPath(file.path)!;
-        made.set(name, (made.get(name) ?? new Set()).add(file.path));
-      }
+      const made = new Map([...groupBy(index.files, (file) => searchIndexOfPath(file.path))].map(([name, files]) => [name, new Set(files.map((file) => file.path))]));
       // Files of a redone index (or, after a failure, of every index) that this run did not make again.
       const gone = [...written].filter(([name]) => redo.has(name) || index.problems.length > 0).flatMap(([name, files]) => [...files].filter((file) => !made.get(name)?.has(file)));
       // Pagefind names its index files by content, so one written before has these very bytes.

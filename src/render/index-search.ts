@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
+import { groupBy } from '../group-by.js';
 import { compareText, error, warning } from '../problems.js';
 import type { OutputFile, Problem, SearchInput, SearchMode, SearchPage } from '../types.js';
 import { searchIndexFolder, SEARCH_RUNTIME } from './search-pages.js';
@@ -137,7 +138,7 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
   const add = async (pages: readonly SearchPage[]) => {
     const previous = inFlight;
     inFlight = previous.then(async () => {
-      for (const [name, group] of groupByIndex(pages)) {
+      for (const [name, group] of groupBy(pages, (page) => page.index)) {
         if (failure !== undefined) return;
         // Pagefind cannot add to an index it has handed over: the pages must come index by index, as the plans list them.
         if (finished.has(name)) return fail(`the pages of the ${name} index did not come together (${group[0]?.url} came after the index was finished)`);
@@ -179,17 +180,6 @@ export async function indexSearch(input: SearchInput): Promise<{ files: OutputFi
   const indexer = startSearchIndexes(expected);
   for (let start = 0; start < input.pages.length; start += PAGES_IN_FLIGHT) await indexer.add(input.pages.slice(start, start + PAGES_IN_FLIGHT));
   return indexer.finish(input.mode);
-}
-
-/** The pages by index, in the order each index first appears. */
-function groupByIndex(pages: readonly SearchPage[]): Map<string, SearchPage[]> {
-  const groups = new Map<string, SearchPage[]>();
-  for (const page of pages) {
-    const group = groups.get(page.index);
-    if (group) group.push(page);
-    else groups.set(page.index, [page]);
-  }
-  return groups;
 }
 
 /** The files of one index that are shipped, in its folder: a year's index alone, or the runtime's script too. */

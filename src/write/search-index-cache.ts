@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { groupBy } from '../group-by.js';
 import { CACHE_MAGIC, cacheFolder, type OutputManifest } from '../load/read-build-cache.js';
 import { compareText } from '../problems.js';
 import { searchIndexOfPath } from '../render/search-pages.js';
@@ -55,15 +56,7 @@ export async function saveSearchIndexKeys(root: string, keys: ReadonlyMap<string
 
 /** The paths of each index's files that the manifest lists, sorted, by index name. */
 export function searchIndexPaths(manifest: OutputManifest): Map<string, string[]> {
-  const byIndex = new Map<string, string[]>();
-  for (const file of [...manifest.files.keys()].sort()) {
-    const name = searchIndexOfPath(file);
-    if (name === undefined) continue;
-    const files = byIndex.get(name);
-    if (files) files.push(file);
-    else byIndex.set(name, [file]);
-  }
-  return byIndex;
+  return groupBy([...manifest.files.keys()].sort(), searchIndexOfPath);
 }
 
 function filesDigest(manifest: OutputManifest, paths: readonly string[]): string {

@@ -1,6 +1,7 @@
 /** Saves this build's rendered releases and output manifest for the next build; failure to save never fails a build. */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { groupBy } from '../group-by.js';
 import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
@@ -14,13 +15,7 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
 export async function writeRenderCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
   const folder = path.join(cacheFolder(root), 'renders');
   await mkdir(folder, { recursive: true });
-  const shards = new Map<string, [string, ReleaseOutcome][]>();
-  for (const entry of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const prefix = entry[0].slice(0, 2);
-    const shard = shards.get(prefix);
-    if (shard) shard.push(entry);
-    else shards.set(prefix, [entry]);
-  }
+  const shards = groupBy([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ([key]) => shardOf(key));
   const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
   await Promise.all(
     [...shards].map(async ([prefix, shardEntries]) => {
@@ -53,11 +48,10 @@ async function replaceFile(file: string, content: string | Uint8Array): Promise<
 
 /** The keys of each shard, sorted and joined, to tell an unchanged shard without serialising it. */
 function keysByShard(keys: Iterable<string>): Map<string, string> {
-  const groups = new Map<string, string[]>();
-  for (const key of keys) {
-    const group = groups.get(key.slice(0, 2));
-    if (group) group.push(key);
-    else groups.set(key.slice(0, 2), [key]);
-  }
-  return new Map([...groups].map(([prefix, group]) => [prefix, group.sort().join(' ')]));
+  return new Map([...groupBy(keys, shardOf)].map(([prefix, group]) => [prefix, group.sort().join(' ')]));
+}
+
+/** A key's shard: its first two hex digits. */
+function shardOf(key: string): string {
+  return key.slice(0, 2);
 }
