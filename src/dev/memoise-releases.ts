@@ -1,6 +1,7 @@
 /** renderRelease with a memory: a file whose bytes and settings are unchanged keeps its last outcome. */
 import type { ReleaseRenderer } from '../pipeline.js';
-import { renderRelease, type ReleaseOutcome } from '../render/render-releases.js';
+import { renderRelease } from '../render/render-release.js';
+import type { ReleaseOutcome } from '../render/render-releases.js';
 import type { SourceFile } from '../types.js';
 
 /** A drop-in for renderReleases that re-validates and re-renders only files whose bytes (or the settings) changed. */

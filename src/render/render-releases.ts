@@ -2,8 +2,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Problem, RenderedRelease, Settings, SourceFile } from '../types.js';
-import { validateRelease } from '../validate/validate-release.js';
-import { renderMarkdown } from './render-markdown.js';
 import { renderCacheKey, type RenderCache } from './render-cache.js';
 
 /** One file's outcome: its rendered release when it has no error, and every problem found in it. */
@@ -29,17 +27,6 @@ export interface RenderOptions {
  */
 export const PARALLEL_THRESHOLD = 200;
 
-/** Validates one file and renders its body. Depends only on the file's bytes and the settings. Pure. */
-export function renderRelease(source: SourceFile, settings: Settings): ReleaseOutcome {
-  const validated = validateRelease(source, settings);
-  if (!validated.release) return { problems: validated.problems };
-  const body = renderMarkdown(validated.release);
-  const problems = [...validated.problems, ...body.problems];
-  if (body.html === undefined) return { problems };
-  const { body: _markdown, ...release } = validated.release;
-  return { release: { ...release, html: body.html, excerpt: body.excerpt }, problems };
-}
-
 /** Every file's outcome, in the order given: from the cache where the key matches, else rendered, in parallel if many. */
 export async function renderReleases(sources: readonly SourceFile[], settings: Settings, options: RenderOptions = {}): Promise<ReleaseOutcome[]> {
   const outcomes: (ReleaseOutcome | undefined)[] = new Array(sources.length);
@@ -53,7 +40,9 @@ export async function renderReleases(sources: readonly SourceFile[], settings: S
   const cached = sources.length - missing.length;
   const progress = (done: number) => options.onProgress?.(cached + done, sources.length);
   progress(0);
+  if (missing.length === 0) return outcomes as ReleaseOutcome[];
   if (threads < 1) {
+    const { renderRelease } = await import('./render-release.js');
     missing.forEach((index, done) => {
       outcomes[index] = renderRelease(sources[index]!, settings);
       if (done % 50 === 49) progress(done + 1);
