@@ -2,8 +2,12 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { groupBy } from '../group-by.js';
+import { mapInParallel } from '../in-parallel.js';
 import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
+
+// Enough to keep the disk busy while the next shard is serialised.
+const SHARDS_AT_ONCE = 4;
 
 // Shards of layout 1 (JSON text). Nothing reads them any more, so the first write of layout 2 removes them.
 const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
@@ -17,14 +21,18 @@ export async function writeRenderCache(root: string, previous: BuildCache | unde
   await mkdir(folder, { recursive: true });
   const shards = groupBy([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ([key]) => shardOf(key));
   const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
-  await Promise.all(
-    [...shards].map(async ([prefix, shardEntries]) => {
+  // A few shards at a time: each is serialised just before it is written, and all 256 at once held a second copy of
+  // the whole cache in memory at the end of a cold build.
+  await mapInParallel(
+    [...shards],
+    async ([prefix, shardEntries]) => {
       // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
       if (previous?.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
       const shard = shardBytes(shardEntries);
       if (previous?.shardDigests.get(prefix) === shard.digest) return;
       await replaceFile(path.join(folder, `${prefix}${SHARD_SUFFIX}`), shard.bytes);
-    }),
+    },
+    SHARDS_AT_ONCE,
   );
   const stale = [...(previous?.shardDigests.keys() ?? [])].filter((prefix) => !shards.has(prefix)).map((prefix) => `${prefix}${SHARD_SUFFIX}`);
   // A cache read without a single shard may be one an older Pressroom left: its shards would sit there for ever.
