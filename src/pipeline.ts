@@ -6,6 +6,7 @@ import { selectPublished, type NextEmbargo, type Visibility } from './assemble/s
 import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
 import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
 import { readProject } from './load/read-project.js';
+import { readSourceStamps } from './load/source-stamps.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { pageSources } from './render/page-sources.js';
 import { planAssets } from './render/plan-assets.js';
@@ -19,7 +20,7 @@ import { validateSettings, type SettingsOverrides } from './validate/validate-se
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
 import { saveSearchIndexKeys } from './write/search-index-cache.js';
-import { writeOutputManifest, writeRenderCache } from './write/write-build-cache.js';
+import { writeOutputManifest, writeRenderCache, writeSourceStamps } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
 import { openStaging } from './write/write-site.js';
 
@@ -294,7 +295,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw cause;
   }
   await savingRenders;
-  if (cache) await writeOutputManifest(paths.root, manifest).catch(() => undefined);
+  if (cache) await Promise.all([writeOutputManifest(paths.root, manifest), writeSourceStamps(paths.root, read.stamps)]).catch(() => undefined);
   if (index.keys.size > 0 && index.problems.length === 0) await saveSearchIndexKeys(paths.root, index.keys, manifest).catch(() => undefined);
   return indexed;
 }
@@ -323,7 +324,8 @@ export function visibilityOf(options: BuildOptions): Visibility {
 /** The project's folders, what is in them, and the cache unless the options turn it off. */
 async function readInputs(options: BuildOptions) {
   const paths = resolvePaths(options);
-  const [read, cache] = await Promise.all([readProject(paths), options.cache === false ? undefined : readBuildCache(paths.root)]);
+  const useCache = options.cache !== false;
+  const [read, cache] = await Promise.all([readProject(paths, useCache ? readSourceStamps(paths.root) : undefined), useCache ? readBuildCache(paths.root) : undefined]);
   return { paths, read, cache };
 }
 

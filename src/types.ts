@@ -54,6 +54,8 @@ export interface SourceFile {
   path: string;
   /** The file's bytes as read; decoding is validation's job, so a bad encoding becomes a problem. */
   bytes: Uint8Array;
+  /** The bytes' content digest (see contentDigest), when the reader worked it out: release files always have it. */
+  digest?: string;
 }
 
 /** A static file of the design (stylesheet, image) copied into the output with a content hash in its name. */

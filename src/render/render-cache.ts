@@ -1,10 +1,11 @@
 /** The render cache's keys: a release's outcome is reused only when everything it was made from is the same. */
 import { createHash } from 'node:crypto';
+import { contentDigest } from '../content-digest.js';
 import type { Settings, SourceFile } from '../types.js';
 import type { ReleaseOutcome } from './render-releases.js';
 
 /** Bump when the shape or meaning of a cached outcome changes, so older caches stop matching. */
-export const RENDER_CACHE_FORMAT = 2;
+export const RENDER_CACHE_FORMAT = 3;
 
 /** Outcomes of earlier builds by key, with the salt they were keyed with. */
 export interface RenderCache {
@@ -17,11 +18,10 @@ export interface RenderCache {
 // Settings only the templates read; any other setting, including one added later, changes every key.
 const TEMPLATE_ONLY_SETTINGS = new Set(['title', 'baseUrl', 'language', 'pageSize']);
 
-/** A hash of the file's path and bytes, the settings the per-file step may read, and the pipeline's versions. */
+/** A hash of the file's path and content digest, the settings the per-file step may read, and the pipeline's versions. */
 export function renderCacheKey(source: SourceFile, settings: Settings, salt: string): string {
   const relevant = Object.entries(settings).filter(([name]) => !TEMPLATE_ONLY_SETTINGS.has(name));
   return createHash('sha256')
-    .update(`${RENDER_CACHE_FORMAT}\0${salt}\0${JSON.stringify(relevant)}\0${source.path}\0`)
-    .update(source.bytes)
+    .update(`${RENDER_CACHE_FORMAT}\0${salt}\0${JSON.stringify(relevant)}\0${source.path}\0${source.digest ?? contentDigest(source.bytes)}`)
     .digest('hex');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { groupBy } from '../group-by.js';
 import { mapInParallel } from '../in-parallel.js';
 import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
+import { STAMPS_FILE, stampsText, type SourceStamp } from '../load/source-stamps.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
 // Enough to keep the disk busy while the next shard is serialised.
@@ -45,6 +46,12 @@ export async function writeOutputManifest(root: string, manifest: OutputManifest
   const files = [...manifest.files].map(([file, entry]) => (entry.source === undefined ? [file, entry.hash, entry.size] : [file, entry.hash, entry.size, entry.source]));
   await mkdir(cacheFolder(root), { recursive: true });
   await replaceFile(path.join(cacheFolder(root), 'output.json'), JSON.stringify({ magic: CACHE_MAGIC, out: manifest.out, writtenAt: manifest.writtenAt, files }));
+}
+
+/** Records the release files' stamps, so the next build need not read those still as they are. */
+export async function writeSourceStamps(root: string, stamps: ReadonlyMap<string, SourceStamp>): Promise<void> {
+  await mkdir(cacheFolder(root), { recursive: true });
+  await replaceFile(path.join(cacheFolder(root), STAMPS_FILE), stampsText(stamps));
 }
 
 /** Writes beside the file and renames over it, so a build stopped halfway leaves the old file or the new, never half. */

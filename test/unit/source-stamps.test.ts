@@ -1,0 +1,92 @@
+/** Source stamps: when a release file may be taken as unchanged without reading it, and what happens if it did change. */
+import assert from 'node:assert/strict';
+import { statSync, type Stats } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { contentDigest } from '../../src/content-digest.js';
+import { cacheFolder } from '../../src/load/read-build-cache.js';
+import { readProject } from '../../src/load/read-project.js';
+import { readSourceStamps, stampOf, stampsText, STAMPS_FILE, stillStamped, type SourceStamp } from '../../src/load/source-stamps.js';
+import { makeProject, release, removeProject } from '../helpers/project.js';
+
+const roots: string[] = [];
+after(() => Promise.all(roots.map(removeProject)));
+
+const stats = (fields: Partial<Stats>): Stats => ({ size: 10, mtimeMs: 1_000_000.25, ctimeMs: 1_000_000.5, ino: 7, isFile: () => true, ...fields }) as Stats;
+
+describe('stampOf', () => {
+  it('stamps a file only once it has settled, two seconds after its last change', () => {
+    assert.deepEqual(stampOf(stats({}), 'd', 1_002_501), { size: 10, mtimeMs: 1_000_000.25, ctimeMs: 1_000_000.5, ino: 7, digest: 'd' });
+    assert.equal(stampOf(stats({}), 'd', 1_002_000), undefined, 'changed two seconds before the read: too recent');
+    assert.equal(stampOf(stats({ mtimeMs: 1_002_000 }), 'd', 1_003_000), undefined, 'a recent mtime alone counts too');
+  });
+});
+
+describe('stillStamped', () => {
+  const stamp = stampOf(stats({}), 'd', 2_000_000)!;
+  it('holds only while size, both times and inode are all the same', () => {
+    assert.equal(stillStamped(stamp, stats({})), true);
+    for (const change of [{ size: 11 }, { mtimeMs: 1_000_000.26 }, { ctimeMs: 1_000_001 }, { ino: 8 }, { isFile: () => false }]) {
+      assert.equal(stillStamped(stamp, stats(change)), false, JSON.stringify(change));
+    }
+  });
+});
+
+describe('the stamps record', () => {
+  const stamps = new Map<string, SourceStamp>([
+    ['seeds/b.md', { size: 2, mtimeMs: 3.5, ctimeMs: 4.25, ino: 5, digest: 'bb' }],
+    ['seeds/a.md', { size: 1, mtimeMs: 1.5, ctimeMs: 2.25, ino: 3, digest: 'aa' }],
+  ]);
+  const saveAndRead = async (text: string) => {
+    const root = await makeProject({});
+    roots.push(root);
+    await mkdir(cacheFolder(root), { recursive: true });
+    await writeFile(path.join(cacheFolder(root), STAMPS_FILE), text);
+    return readSourceStamps(root);
+  };
+
+  it('reads back what was saved', async () => {
+    assert.deepEqual(await saveAndRead(stampsText(stamps)), stamps);
+  });
+
+  it('is ignored whole when edited, damaged or not ours', async () => {
+    assert.equal((await saveAndRead(stampsText(stamps).replace('"aa"', '"ab"'))).size, 0, 'a digest changed by hand');
+    assert.equal((await saveAndRead(stampsText(stamps).slice(0, -10))).size, 0, 'truncated');
+    assert.equal((await saveAndRead(stampsText(stamps).replace('pressroom-render-cache', 'other'))).size, 0, 'another magic');
+    assert.equal((await saveAndRead('[]')).size, 0);
+  });
+});
+
+describe('readProject with stamps', () => {
+  it('does not read a stamped file up front, and takes its new content and digest if it changed after all', async () => {
+    const before = release({ title: '"First"' });
+    const root = await makeProject({ 'seeds/a.md': before, 'seeds/b.md': release({ title: '"Other"' }) });
+    roots.push(root);
+    const paths = { root, content: 'seeds', templates: 'templates' };
+    const file = path.join(root, 'seeds/a.md');
+    // A stamp as a build would have left it, had the file settled.
+    const known = new Map([['seeds/a.md', stampOf(statSync(file), contentDigest(Buffer.from(before)), Number.MAX_SAFE_INTEGER)!]]);
+    const read = await readProject(paths, known);
+    const [stamped, unstamped] = read.project.releases;
+    assert.equal(stamped?.digest, contentDigest(Buffer.from(before)));
+    assert.equal(unstamped?.digest, contentDigest(unstamped!.bytes), 'a file without a stamp is read and digested');
+    assert.deepEqual([...read.stamps.keys()], ['seeds/a.md'], 'the new file has not settled, so only the kept stamp remains');
+
+    // Written after the stat: the stamp still matched, so only reading the bytes can show the change.
+    const changed = release({ title: '"Other"' });
+    await writeFile(file, changed);
+    assert.equal(Buffer.from(stamped!.bytes).toString(), changed);
+    assert.equal(stamped?.digest, contentDigest(Buffer.from(changed)), 'the render cache keys the content it renders');
+    assert.equal(read.stamps.has('seeds/a.md'), false, 'the stale stamp is not saved for the next build');
+  });
+
+  it('reads a file whose stat differs from its stamp', async () => {
+    const root = await makeProject({ 'seeds/a.md': release() });
+    roots.push(root);
+    const file = path.join(root, 'seeds/a.md');
+    const stamp = stampOf(statSync(file), 'not-the-digest', Number.MAX_SAFE_INTEGER)!;
+    const read = await readProject({ root, content: 'seeds', templates: 'templates' }, new Map([['seeds/a.md', { ...stamp, size: stamp.size + 1 }]]));
+    assert.equal(read.project.releases[0]?.digest, contentDigest(Buffer.from(release())));
+  });
+});
