@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type { DevOptions } from './dev/start-dev.js';
+import { shardsFolder } from './load/read-build-cache.js';
 import type { BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import { progressLine } from './progress-line.js';
@@ -65,6 +66,16 @@ function limitHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=20');
 }
 
+/**
+ * Whether a build or check starts from a render cache, and so renders few releases: it then peaks well below a cold
+ * build (about 300 MiB at 10,000 releases, where a cold build's main process peaks near 440 MiB), and the frequent
+ * collections of a limited heap only cost it time. Side by side, six pairs at 10,000 releases: a warm build took a
+ * median 3.87 s with V8's own sizing against 4.13 s limited, for 306 MiB against 301 MiB.
+ */
+function startsFromRenderCache(options: { root?: string; cache?: boolean }): boolean {
+  return options.cache !== false && existsSync(shardsFolder(path.resolve(options.root ?? '.')));
+}
+
 /** Runs the command line and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -104,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError(`--port expects a port number from 0 to 65535, got "${values.port}"`);
   const listen = { ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) };
-  limitHeapGrowth();
+  if (command === 'dev' || command === 'serve' || !startsFromRenderCache(options)) limitHeapGrowth();
   if (command === 'dev') return runDev({ ...options, ...listen });
   if (command === 'serve') return runServe({ ...options, ...listen });
   const started = performance.now();

@@ -13,6 +13,11 @@ export function cacheFolder(root: string): string {
   return path.join(root, 'node_modules/.cache/pressroom');
 }
 
+/** The folder of the render cache's shards. */
+export function shardsFolder(root: string): string {
+  return path.join(cacheFolder(root), 'renders');
+}
+
 /** Tells Pressroom's cache files (the output manifest, the search index record) from anything else in the folder. */
 export const CACHE_MAGIC = 'pressroom-render-cache';
 
@@ -63,11 +68,11 @@ export async function readBuildCache(root: string): Promise<BuildCache> {
   const folder = cacheFolder(root);
   const entries = new Map<string, ReleaseOutcome>();
   const shardDigests = new Map<string, string>();
-  const names = await readdir(path.join(folder, 'renders')).catch(() => [] as string[]);
+  const names = await readdir(shardsFolder(root)).catch(() => [] as string[]);
   const [salt, manifest] = await Promise.all([pipelineSalt(), readManifest(folder)]);
   // One by one and synchronously: for the 256 shards of 10,000 releases, 0.2 s faster than the promise API.
   for (const name of names.filter((name) => SHARD_NAME.test(name))) {
-    const bytes = readFileOrNothing(path.join(folder, 'renders', name));
+    const bytes = readFileOrNothing(path.join(shardsFolder(root), name));
     const parsed = bytes && parseShard(bytes);
     if (!parsed) continue;
     shardDigests.set(name.slice(0, 2), parsed.digest);

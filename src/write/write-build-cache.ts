@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { groupBy } from '../group-by.js';
 import { mapInParallel } from '../in-parallel.js';
-import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
+import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, shardsFolder, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import { STAMPS_FILE, stampsText, type SourceStamp } from '../load/source-stamps.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
@@ -18,7 +18,7 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
  * and removing shards no file needs any more, so one edited release rewrites one small file.
  */
 export async function writeRenderCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
-  const folder = path.join(cacheFolder(root), 'renders');
+  const folder = shardsFolder(root);
   await mkdir(folder, { recursive: true });
   const shards = groupBy([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ([key]) => shardOf(key));
   const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
