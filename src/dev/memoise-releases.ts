@@ -21,7 +21,7 @@ export function memoiseReleases(): ReleaseRenderer {
       const same = before.sources[i];
       if (same === source) return before.outcomes[i]!;
       const at = same?.path === source.path ? i : (byPath ??= new Map(before.sources.map((s, j) => [s.path, j]))).get(source.path);
-      return at !== undefined && sameBytes(before.sources[at]!.bytes, source.bytes) ? before.outcomes[at]! : renderRelease(source, settings);
+      return at !== undefined && sameContent(before.sources[at]!, source) ? before.outcomes[at]! : renderRelease(source, settings);
     });
     // Only the files of this rebuild are kept, so a deleted or renamed file's outcome is forgotten.
     last = { sources, outcomes };
@@ -29,6 +29,8 @@ export function memoiseReleases(): ReleaseRenderer {
   };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a === b || Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+/** Compared by digest when both have one: a source from readProject reads its bytes from disk on every ask. */
+function sameContent(a: SourceFile, b: SourceFile): boolean {
+  if (a.digest !== undefined && b.digest !== undefined) return a.digest === b.digest;
+  return a.bytes === b.bytes || Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes);
 }

@@ -66,18 +66,25 @@ export function stillStamped(stamp: SourceStamp, stats: Stats): boolean {
 }
 
 /**
- * A release file known by its stamp: its bytes are read only when asked for (to render it, when the render cache
- * lacks it). If they no longer have the stamp's digest, the file changed after it was looked at: the source takes the
- * new digest, so the render cache keys the new content right, and `onChanged` is told, to drop the stamp. The getter
- * is an own, enumerable property, so a copy sent to a render worker carries the bytes.
+ * A release file known by its digest. Its bytes, when given as `held`, are handed over the first time they are asked
+ * for and then let go, so a build holds a file's text only until its release is rendered; otherwise, and on any later
+ * ask, they are read from the file. Bytes read that no longer have the digest mean the file changed after it was
+ * looked at: the source takes the new digest, so the render cache keys the content it renders, and `onChanged` is
+ * told, to drop the file's stamp.
  */
-export function unreadSource(file: string, relative: string, digest: string, onChanged: () => void): SourceFile {
+export function sourceOnDemand(file: string, relative: string, digest: string, onChanged: () => void, held?: Uint8Array): SourceFile {
   const source: Omit<SourceFile, 'bytes'> = { path: relative, digest };
+  let unread = held;
   return Object.defineProperty(source as SourceFile, 'bytes', {
     enumerable: true,
     get(): Uint8Array {
-      // A buffer of its own: a small file's bytes otherwise sit in Node's shared pool, and when a worker message is
-      // being copied, the getters of later sources write more files into the pool after the copy of it was taken.
+      if (unread) {
+        const bytes = unread;
+        unread = undefined;
+        return bytes;
+      }
+      // A buffer of its own: a small file's bytes otherwise sit in Node's shared pool, where later reads write more
+      // files while a worker message holding this one may still be being copied.
       const bytes = new Uint8Array(readFileSync(file));
       const actual = contentDigest(bytes);
       if (actual !== source.digest) {

@@ -71,7 +71,9 @@ async function renderOnWorkers(sources: readonly SourceFile[], settings: Setting
         if (next >= sources.length) return resolve();
         start = next;
         next = Math.min(sources.length, next + batchSize);
-        worker.postMessage(sources.slice(start, next));
+        // Plain copies: a source may read its bytes on demand (see sourceOnDemand), and they are read here, not while
+        // the message is being copied.
+        worker.postMessage(sources.slice(start, next).map(({ path, bytes }): SourceFile => ({ path, bytes })));
       };
       worker.on('message', (batch: ReleaseOutcome[]) => {
         batch.forEach((outcome, offset) => (outcomes[start + offset] = outcome));

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { contentDigest } from '../../src/content-digest.js';
 import { cacheFolder } from '../../src/load/read-build-cache.js';
 import { readProject } from '../../src/load/read-project.js';
-import { readSourceStamps, stampOf, stampsText, STAMPS_FILE, stillStamped, type SourceStamp } from '../../src/load/source-stamps.js';
+import { readSourceStamps, sourceOnDemand, stampOf, stampsText, STAMPS_FILE, stillStamped, type SourceStamp } from '../../src/load/source-stamps.js';
 import { makeProject, release, removeProject } from '../helpers/project.js';
 
 const roots: string[] = [];
@@ -55,6 +55,24 @@ describe('the stamps record', () => {
     assert.equal((await saveAndRead(stampsText(stamps).slice(0, -10))).size, 0, 'truncated');
     assert.equal((await saveAndRead(stampsText(stamps).replace('pressroom-render-cache', 'other'))).size, 0, 'another magic');
     assert.equal((await saveAndRead('[]')).size, 0);
+  });
+});
+
+describe('sourceOnDemand', () => {
+  it('hands over the bytes it holds once, then reads the file, taking a new digest if the content changed', async () => {
+    const root = await makeProject({ 'seeds/a.md': 'first' });
+    roots.push(root);
+    const file = path.join(root, 'seeds/a.md');
+    const held = Buffer.from('first');
+    const changes: string[] = [];
+    const source = sourceOnDemand(file, 'seeds/a.md', contentDigest(held), () => changes.push('changed'), held);
+    assert.equal(source.bytes, held, 'the bytes read with the stat, not a second read');
+    await writeFile(file, 'second');
+    assert.equal(Buffer.from(source.bytes).toString(), 'second', 'no longer held: read from the file');
+    assert.equal(source.digest, contentDigest(Buffer.from('second')));
+    assert.deepEqual(changes, ['changed']);
+    assert.equal(Buffer.from(source.bytes).toString(), 'second');
+    assert.deepEqual(changes, ['changed'], 'told once, when the content changed');
   });
 });
 
