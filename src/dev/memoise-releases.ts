@@ -29,7 +29,7 @@ export function memoiseReleases(): ReleaseRenderer {
   };
 }
 
-/** Compared by digest when both have one: a source from readProject reads its bytes from disk on every ask. */
+/** By digest when both have one: a source from readProject reads its bytes from disk on any ask after the first. */
 function sameContent(a: SourceFile, b: SourceFile): boolean {
   if (a.digest !== undefined && b.digest !== undefined) return a.digest === b.digest;
   return a.bytes === b.bytes || Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes);
