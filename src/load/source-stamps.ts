@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { contentDigest } from '../content-digest.js';
+import { compareText } from '../problems.js';
 import type { SourceFile } from '../types.js';
 import { CACHE_MAGIC, cacheFolder } from './read-build-cache.js';
 
@@ -46,7 +47,7 @@ export function readSourceStamps(root: string): Map<string, SourceStamp> {
 
 /** The record as saved: one array per file, sorted by path. */
 export function stampsText(stamps: ReadonlyMap<string, SourceStamp>): string {
-  const files = [...stamps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, s]) => [file, s.size, s.mtimeMs, s.ctimeMs, s.ino, s.digest]);
+  const files = [...stamps].sort(([a], [b]) => compareText(a, b)).map(([file, s]) => [file, s.size, s.mtimeMs, s.ctimeMs, s.ino, s.digest]);
   return JSON.stringify({ magic: CACHE_MAGIC, digest: recordDigest(files), files });
 }
 

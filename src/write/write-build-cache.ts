@@ -5,6 +5,7 @@ import { groupBy } from '../group-by.js';
 import { mapInParallel } from '../in-parallel.js';
 import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, shardsFolder, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import { STAMPS_FILE, stampsText, type SourceStamp } from '../load/source-stamps.js';
+import { compareText } from '../problems.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
 // Enough to keep the disk busy while the next shard is serialised.
@@ -20,7 +21,7 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
 export async function writeRenderCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
   const folder = shardsFolder(root);
   await mkdir(folder, { recursive: true });
-  const shards = groupBy([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ([key]) => shardOf(key));
+  const shards = groupBy([...entries].sort(([a], [b]) => compareText(a, b)), ([key]) => shardOf(key));
   const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
   // A few shards at a time: each is serialised just before it is written, and all 256 at once held a second copy of
   // the whole cache in memory at the end of a cold build.
