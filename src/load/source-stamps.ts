@@ -84,8 +84,9 @@ export function sourceOnDemand(file: string, relative: string, digest: string, o
         unread = undefined;
         return bytes;
       }
-      // A buffer of its own: a small file's bytes otherwise sit in Node's shared pool, where later reads write more
-      // files while a worker message holding this one may still be being copied.
+      // A buffer of its own. The getter runs while a worker message is being copied (it is an own, enumerable
+      // property, so the copy carries the bytes), and a small file's bytes would otherwise sit in Node's shared pool,
+      // which the next source's read writes into after the copy of it was taken.
       const bytes = new Uint8Array(readFileSync(file));
       const actual = contentDigest(bytes);
       if (actual !== source.digest) {

@@ -71,9 +71,7 @@ async function renderOnWorkers(sources: readonly SourceFile[], settings: Setting
         if (next >= sources.length) return resolve();
         start = next;
         next = Math.min(sources.length, next + batchSize);
-        // Plain copies: a source may read its bytes on demand (see sourceOnDemand), and they are read here, not while
-        // the message is being copied.
-        worker.postMessage(sources.slice(start, next).map(({ path, bytes }): SourceFile => ({ path, bytes })));
+        worker.postMessage(sources.slice(start, next));
       };
       worker.on('message', (batch: ReleaseOutcome[]) => {
         batch.forEach((outcome, offset) => (outcomes[start + offset] = outcome));
