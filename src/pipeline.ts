@@ -15,7 +15,7 @@ import { compilePages } from './render/render-pages.js';
 import { renderCacheKey } from './render/render-cache.js';
 import { renderReleases, type ReleaseOutcome, type RenderOptions } from './render/render-releases.js';
 import { searchablePages, searchIndexInputs } from './render/search-pages.js';
-import type { OutputFile, Problem, ProducedSearchPage, Project, RenderedRelease, Settings, SourceFile } from './types.js';
+import type { OutputFile, Problem, ProducedSearchPage, Project, ReleaseSource, RenderedRelease, Settings } from './types.js';
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
@@ -99,7 +99,7 @@ export interface ProduceOptions extends Visibility {
 }
 
 /** Turns one settings' worth of release files into outcomes: `renderReleases`, or a memoised stand-in in dev mode. */
-export type ReleaseRenderer = (sources: readonly SourceFile[], settings: Settings, options?: RenderOptions) => Promise<ReleaseOutcome[]>;
+export type ReleaseRenderer = (sources: readonly ReleaseSource[], settings: Settings, options?: RenderOptions) => Promise<ReleaseOutcome[]>;
 
 /**
  * Everything up to rendering pages: settings, the releases visible now, the assembled site, its page plans and

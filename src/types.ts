@@ -54,8 +54,11 @@ export interface SourceFile {
   path: string;
   /** The file's bytes as read; decoding is validation's job, so a bad encoding becomes a problem. */
   bytes: Uint8Array;
-  /** The bytes' content digest (see contentDigest), when the reader worked it out: release files always have it. */
-  digest?: string;
+}
+
+/** A release file, with its content digest (see contentDigest), by which the render cache and dev mode know it. */
+export interface ReleaseSource extends SourceFile {
+  digest: string;
 }
 
 /** A static file of the design (stylesheet, image) copied into the output with a content hash in its name. */
@@ -71,7 +74,7 @@ export interface Project {
   /** package.json, whose "pressroom" key holds the settings. */
   packageJson: SourceFile;
   /** Every release file, in sorted path order. */
-  releases: SourceFile[];
+  releases: ReleaseSource[];
   /** Eta templates by name: the path below templates/ without ".eta" ("layout", "partials/pagination"). */
   templates: Map<string, string>;
   /** The design's static files, in sorted name order. */

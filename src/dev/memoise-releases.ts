@@ -2,11 +2,11 @@
 import type { ReleaseRenderer } from '../pipeline.js';
 import { renderRelease } from '../render/render-release.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
-import type { SourceFile } from '../types.js';
+import type { ReleaseSource } from '../types.js';
 
 /** A drop-in for renderReleases that re-validates and re-renders only files whose bytes (or the settings) changed. */
 export function memoiseReleases(): ReleaseRenderer {
-  let last: { sources: readonly SourceFile[]; outcomes: ReleaseOutcome[] } = { sources: [], outcomes: [] };
+  let last: { sources: readonly ReleaseSource[]; outcomes: ReleaseOutcome[] } = { sources: [], outcomes: [] };
   let lastSettings: string | undefined;
   return async (sources, settings) => {
     // Compared once here, not once per file: the key is as long as the settings.
@@ -21,16 +21,10 @@ export function memoiseReleases(): ReleaseRenderer {
       const same = before.sources[i];
       if (same === source) return before.outcomes[i]!;
       const at = same?.path === source.path ? i : (byPath ??= new Map(before.sources.map((s, j) => [s.path, j]))).get(source.path);
-      return at !== undefined && sameContent(before.sources[at]!, source) ? before.outcomes[at]! : renderRelease(source, settings);
+      return at !== undefined && before.sources[at]!.digest === source.digest ? before.outcomes[at]! : renderRelease(source, settings);
     });
     // Only the files of this rebuild are kept, so a deleted or renamed file's outcome is forgotten.
     last = { sources, outcomes };
     return outcomes;
   };
-}
-
-/** By digest when both have one: a source from readProject reads its bytes from disk on any ask after the first. */
-function sameContent(a: SourceFile, b: SourceFile): boolean {
-  if (a.digest !== undefined && b.digest !== undefined) return a.digest === b.digest;
-  return a.bytes === b.bytes || Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes);
 }

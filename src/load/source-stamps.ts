@@ -9,7 +9,7 @@ import { readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { contentDigest } from '../content-digest.js';
 import { compareText } from '../problems.js';
-import type { SourceFile } from '../types.js';
+import type { ReleaseSource } from '../types.js';
 import { CACHE_MAGIC, cacheFolder } from './read-build-cache.js';
 
 /** A file as it was when its digest was taken. */
@@ -73,10 +73,10 @@ export function stillStamped(stamp: SourceStamp, stats: Stats): boolean {
  * looked at: the source takes the new digest, so the render cache keys the content it renders, and `onChanged` is
  * told, to drop the file's stamp.
  */
-export function sourceOnDemand(file: string, relative: string, digest: string, onChanged: () => void, held?: Uint8Array): SourceFile {
-  const source: Omit<SourceFile, 'bytes'> = { path: relative, digest };
+export function sourceOnDemand(file: string, relative: string, digest: string, onChanged: () => void, held?: Uint8Array): ReleaseSource {
+  const source: Omit<ReleaseSource, 'bytes'> = { path: relative, digest };
   let unread = held;
-  return Object.defineProperty(source as SourceFile, 'bytes', {
+  return Object.defineProperty(source as ReleaseSource, 'bytes', {
     enumerable: true,
     get(): Uint8Array {
       if (unread) {

@@ -1,7 +1,7 @@
 /** Dev mode's reader: re-reads only the paths that changed and returns a new Project sharing every untouched file. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AssetFile, Project, SourceFile } from '../types.js';
+import type { AssetFile, Project, ReleaseSource } from '../types.js';
 import { ASSETS_FOLDER, comparePaths, isInside, readPackageJson, readSource, TEMPLATE_EXTENSION, toPosix, walk, type ProjectPaths } from './read-project.js';
 
 /**
@@ -28,7 +28,7 @@ export async function updateProject(project: Project, paths: ProjectPaths, chang
     if ([root, contentDir, templatesDir, assetsDir].some((folder) => folder === full || isInside(full, folder))) return undefined;
     const present = await filesAt(full);
     if (isInside(contentDir, full)) {
-      const sources: SourceFile[] = present.filter((f) => f.endsWith('.md') && isVisible(contentDir, f)).map((f) => readSource(root, f));
+      const sources: ReleaseSource[] = present.filter((f) => f.endsWith('.md') && isVisible(contentDir, f)).map((f) => readSource(root, f));
       removeUnder(releases, toPosix(path.relative(root, full)), sources.map((source) => source.path));
       for (const source of sources) {
         added ||= !releases.has(source.path);

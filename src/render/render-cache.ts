@@ -1,7 +1,6 @@
 /** The render cache's keys: a release's outcome is reused only when everything it was made from is the same. */
 import { createHash } from 'node:crypto';
-import { contentDigest } from '../content-digest.js';
-import type { Settings, SourceFile } from '../types.js';
+import type { ReleaseSource, Settings } from '../types.js';
 import type { ReleaseOutcome } from './render-releases.js';
 
 /** Bump when the shape or meaning of a cached outcome changes, so older caches stop matching. */
@@ -19,9 +18,9 @@ export interface RenderCache {
 const TEMPLATE_ONLY_SETTINGS = new Set(['title', 'baseUrl', 'language', 'pageSize']);
 
 /** A hash of the file's path and content digest, the settings the per-file step may read, and the pipeline's versions. */
-export function renderCacheKey(source: SourceFile, settings: Settings, salt: string): string {
+export function renderCacheKey(source: ReleaseSource, settings: Settings, salt: string): string {
   const relevant = Object.entries(settings).filter(([name]) => !TEMPLATE_ONLY_SETTINGS.has(name));
   return createHash('sha256')
-    .update(`${RENDER_CACHE_FORMAT}\0${salt}\0${JSON.stringify(relevant)}\0${source.path}\0${source.digest ?? contentDigest(source.bytes)}`)
+    .update(`${RENDER_CACHE_FORMAT}\0${salt}\0${JSON.stringify(relevant)}\0${source.path}\0${source.digest}`)
     .digest('hex');
 }

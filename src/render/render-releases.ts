@@ -1,7 +1,7 @@
 /** Release files → validated releases with their bodies rendered: the per-file, cacheable, parallel part of the build. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Problem, RenderedRelease, Settings, SourceFile } from '../types.js';
+import type { Problem, ReleaseSource, RenderedRelease, Settings, SourceFile } from '../types.js';
 import { renderCacheKey, type RenderCache } from './render-cache.js';
 
 /** One file's outcome: its rendered release when it has no error, and every problem found in it. */
@@ -28,7 +28,7 @@ export interface RenderOptions {
 export const PARALLEL_THRESHOLD = 200;
 
 /** Every file's outcome, in the order given: from the cache where the key matches, else rendered, in parallel if many. */
-export async function renderReleases(sources: readonly SourceFile[], settings: Settings, options: RenderOptions = {}): Promise<ReleaseOutcome[]> {
+export async function renderReleases(sources: readonly ReleaseSource[], settings: Settings, options: RenderOptions = {}): Promise<ReleaseOutcome[]> {
   const outcomes: (ReleaseOutcome | undefined)[] = new Array(sources.length);
   const missing: number[] = [];
   sources.forEach((source, index) => {
