@@ -147,8 +147,8 @@ export interface Release {
 
 /** A release with its body rendered: what pages are built from. The Markdown is dropped: every release is held at once. */
 export interface RenderedRelease extends Omit<Release, 'body'> {
-  /** The body as sanitized HTML. */
-  html: string;
+  /** The body as sanitized HTML in UTF-8 (see body-bytes.ts); templates print it as text. */
+  html: Uint8Array;
   /** The summary listings show: the front matter's, else the first paragraph's text cut near 200 characters. */
   excerpt: string;
 }

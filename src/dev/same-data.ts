@@ -2,9 +2,9 @@
 
 /**
  * True when two template data values are equal as plain data (objects, arrays, strings, numbers, booleans, null,
- * undefined). A release kept by the memory hands the same `html` string and objects to the next plan, so an
- * unchanged page costs a walk over its fields, never a comparison of its text. One `known` map for every call of a
- * rebuild lets objects shared between pages be compared once.
+ * undefined) and release bodies' bytes. A release kept by the memory hands the same `html` bytes and objects to the
+ * next plan, so an unchanged page costs a walk over its fields, never a comparison of its text. One `known` map for
+ * every call of a rebuild lets objects shared between pages be compared once.
  */
 export function sameData(a: unknown, b: unknown, known: WeakMap<object, object> = new WeakMap()): boolean {
   if (a === b) return true;
@@ -17,6 +17,8 @@ export function sameData(a: unknown, b: unknown, known: WeakMap<object, object> 
 }
 
 function compareObjects(a: object, b: object, known: WeakMap<object, object>): boolean {
+  // A release body: its bytes, not an index-by-index walk of them.
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], known)) return false;

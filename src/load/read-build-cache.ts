@@ -6,7 +6,6 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RenderCache } from '../render/render-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
-import type { RenderedRelease } from '../types.js';
 
 /** The cache folder of a project. */
 export function cacheFolder(root: string): string {
@@ -26,8 +25,10 @@ export const CACHE_MAGIC = 'pressroom-render-cache';
  * 2: V8-serialised entries after the digest line (1 was JSON text, whose UTF-8 decoding and parsing cost seconds).
  * 3: each body's HTML as UTF-8 bytes. V8 writes a string as it holds it, and it holds one with any character past
  *    U+00FF (a curly quote, a macron) as UTF-16: two bytes a character, which made the shards nearly twice as big.
+ * 4: bodies are UTF-8 bytes everywhere (see body-bytes.ts), so a shard holds them as the build does, and a lone
+ *    surrogate, which layout 3 kept as text, can no longer occur.
  */
-export const SHARD_MAGIC = 'pressroom-render-shard-3';
+export const SHARD_MAGIC = 'pressroom-render-shard-4';
 
 /** A shard's file name: the first two hex digits of its keys, then this. */
 export const SHARD_SUFFIX = '.shard';
@@ -83,7 +84,7 @@ export async function readBuildCache(root: string): Promise<BuildCache> {
 
 /** A shard's bytes: the header line, then the serialised entries. */
 export function shardBytes(entries: readonly [string, ReleaseOutcome][]): { digest: string; bytes: Buffer } {
-  const body = serialize(entries.map(([key, outcome]) => [key, storedOutcome(outcome)]));
+  const body = serialize(entries);
   const digest = shardDigest(body);
   return { digest, bytes: Buffer.concat([Buffer.from(`${SHARD_MAGIC} ${digest}\n`, 'latin1'), body]) };
 }
@@ -98,7 +99,8 @@ export function parseShard(bytes: Uint8Array): { digest: string; entries: [strin
   try {
     const stored = deserialize(body) as unknown;
     if (!Array.isArray(stored) || !stored.every(isEntry)) return undefined;
-    return { digest, entries: (stored as [string, StoredOutcome][]).map(([key, outcome]) => [key, readOutcome(outcome)]) };
+    // Each body comes back as a view of `bytes`, not a copy: the shard's bytes are held as long as one of its bodies.
+    return { digest, entries: stored as [string, ReleaseOutcome][] };
   } catch {
     return undefined;
   }
@@ -119,31 +121,10 @@ function shardDigest(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-/**
- * An outcome as a shard holds it: the body's HTML as UTF-8 bytes (see SHARD_MAGIC), or as text in the one case UTF-8
- * cannot hold exactly, a lone surrogate.
- */
-type StoredOutcome = Omit<ReleaseOutcome, 'release'> & { release?: Omit<RenderedRelease, 'html'> & { html: Uint8Array | string } };
-
-// In a "u" expression a surrogate pair reads as the character it encodes, so only a lone surrogate matches.
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
-function storedOutcome(outcome: ReleaseOutcome): StoredOutcome {
-  if (!outcome.release) return outcome;
-  const { html } = outcome.release;
-  return { ...outcome, release: { ...outcome.release, html: LONE_SURROGATE.test(html) ? html : Buffer.from(html, 'utf8') } };
-}
-
-function readOutcome(stored: StoredOutcome): ReleaseOutcome {
-  if (!stored.release) return { problems: stored.problems };
-  const { html } = stored.release;
-  return { ...stored, release: { ...stored.release, html: typeof html === 'string' ? html : Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8') } };
-}
-
 function isEntry(value: unknown): boolean {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
-  const outcome = value[1] as StoredOutcome | null;
-  return typeof outcome === 'object' && outcome !== null && Array.isArray(outcome.problems) && (outcome.release === undefined || outcome.release?.html instanceof Uint8Array || typeof outcome.release?.html === 'string');
+  const outcome = value[1] as ReleaseOutcome | null;
+  return typeof outcome === 'object' && outcome !== null && Array.isArray(outcome.problems) && (outcome.release === undefined || outcome.release.html instanceof Uint8Array);
 }
 
 async function readManifest(folder: string): Promise<OutputManifest | undefined> {

@@ -19,34 +19,40 @@ export function pageSources(plans: readonly PagePlan[], templates: ReadonlyMap<s
 /** Strings longer than this (release bodies, mostly) are digested on their own rather than escaped into JSON text. */
 const LONG_TEXT = 512;
 /**
- * Starts a stand-in for a digested value, then "s" for a string or "o" for an object; a real string that starts with
- * it gets it twice, so a stand-in and a string never meet.
+ * Starts a stand-in for a digested value, then "s" for a string, "o" for an object or "b" for a body's bytes; a real
+ * string that starts with it gets it twice, so a stand-in and a string never meet.
  */
 const MARK = '\u0000';
 
 /**
- * Plan data as text that differs exactly when the data does: its JSON (plan data is plain JSON, which a unit test
- * holds every kind of page to), except that a long string and a frozen object stand as their digests.
+ * Plan data as text that differs exactly when the data does: its JSON (plan data is plain JSON but for release bodies'
+ * bytes, which a unit test holds every kind of page to), except that a body, a long string and a frozen object stand as
+ * their digests.
  * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases.
  * - A frozen object, such as a release's card, is on many pages (its own, its neighbours', a dozen listings). Frozen
  *   means it and everything in it never change, so its digest is worked out once per build.
  */
 function dataText(): (data: unknown) => string {
-  const frozen = new WeakMap<object, string>();
+  const known = new WeakMap<object, string>();
   const text = (data: unknown): string => JSON.stringify(data, replace) ?? '';
   // The root comes with the key "" (as would a property named "", which is then written out whole: still exact).
   function replace(key: string, value: unknown): unknown {
+    if (value instanceof Uint8Array) return digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64'));
     if (typeof value === 'string') {
       if (value.length > LONG_TEXT) return `${MARK}s${createHash('sha256').update(value).digest('base64')}`;
       return value.startsWith(MARK) ? MARK + value : value;
     }
     if (key === '' || typeof value !== 'object' || value === null || !Object.isFrozen(value)) return value;
-    let digest = frozen.get(value);
-    if (digest === undefined) {
-      digest = `${MARK}o${createHash('sha256').update(text(value)).digest('base64')}`;
-      frozen.set(value, digest);
+    return digestOnce(value, 'o', () => createHash('sha256').update(text(value)).digest('base64'));
+  }
+  // A body is on its page and on up to a few feeds; a frozen object on many pages.
+  function digestOnce(value: object, kind: string, digest: () => string): string {
+    let standIn = known.get(value);
+    if (standIn === undefined) {
+      standIn = `${MARK}${kind}${digest()}`;
+      known.set(value, standIn);
     }
-    return digest;
+    return standIn;
   }
   return text;
 }

@@ -1,6 +1,7 @@
 /** The Atom feeds: the whole site's, and one per minister, portfolio and type, each of the newest entries. Pure. */
 import type { PagePlan, RenderedRelease, Site } from '../types.js';
 import { startOfDay } from '../zoned-time.js';
+import { xmlText } from './body-bytes.js';
 import * as routes from './routes.js';
 import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
 
@@ -49,7 +50,7 @@ function feedPlan(site: Site, feed: FeedLink, alternate: string, releases: reado
       authors: release.ministers.map(xmlText),
       categories: card.portfolios.map((p) => ({ name: xmlText(p.name), term: p.path.split('/')[1] ?? '' })),
       summary: xmlText(card.summary),
-      html: xmlText(release.html),
+      html: release.html,
     };
   });
   // A feed's updated time is its newest entry's, never the clock's, so the same releases give the same bytes.
@@ -63,9 +64,4 @@ function feedPlan(site: Site, feed: FeedLink, alternate: string, releases: reado
       entries,
     },
   };
-}
-
-/** XML 1.0 forbids most control characters even when escaped; HTML shows none of them, so they are dropped. */
-function xmlText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

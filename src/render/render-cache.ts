@@ -4,7 +4,7 @@ import type { ReleaseSource, Settings } from '../types.js';
 import type { ReleaseOutcome } from './render-releases.js';
 
 /** Bump when the shape or meaning of a cached outcome changes, so older caches stop matching. */
-export const RENDER_CACHE_FORMAT = 3;
+export const RENDER_CACHE_FORMAT = 4;
 
 /** Outcomes of earlier builds by key, with the salt they were keyed with. */
 export interface RenderCache {

@@ -1,6 +1,7 @@
 /** Page plans → HTML files through the Eta templates, with auto-escaping on. Pure: templates come in as text. */
 import { Eta } from 'eta/core';
 import { error } from '../problems.js';
+import { templateText } from './body-bytes.js';
 import type { OutputFile, PagePlan, Problem, Settings } from '../types.js';
 import { absoluteUrl } from './routes.js';
 
@@ -38,7 +39,8 @@ export function compilePages(
   assetPaths: ReadonlyMap<string, string>,
 ): { renderer?: PageRenderer; problems: Problem[] } {
   const problems: Problem[] = [];
-  const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
+  // The filter prints a release body (UTF-8 bytes) as its text, and anything else as Eta would.
+  const eta = new Eta({ autoEscape: true, autoFilter: true, filterFunction: templateText, autoTrim: [false, 'nl'], cache: true, useWith: false });
   for (const [name, text] of source.templates) {
     try {
       eta.loadTemplate(`@${name}`, text);

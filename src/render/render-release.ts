@@ -5,6 +5,7 @@
  */
 import type { Settings, SourceFile } from '../types.js';
 import { validateRelease } from '../validate/validate-release.js';
+import { bodyBytes, xmlText } from './body-bytes.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { ReleaseOutcome } from './render-releases.js';
 
@@ -16,5 +17,5 @@ export function renderRelease(source: SourceFile, settings: Settings): ReleaseOu
   const problems = [...validated.problems, ...body.problems];
   if (body.html === undefined) return { problems };
   const { body: _markdown, ...release } = validated.release;
-  return { release: { ...release, html: body.html, excerpt: body.excerpt }, problems };
+  return { release: { ...release, html: bodyBytes(body.html), excerpt: xmlText(body.excerpt) }, problems };
 }

@@ -111,3 +111,25 @@ describe('corrections, withdrawals, feeds and metadata', () => {
     assert.match(tree.get('speech/twice/index.html') ?? '', /<dd>Parliament<\/dd>/);
   });
 });
+
+describe('characters XML forbids, in a body', () => {
+  it('are dropped from its page and its feeds alike, so every feed still parses', async () => {
+    const root = await makeProject({ 'seeds/bell.md': release({}, 'A bell\u0007 rang and a non-character\uFFFF went by.\n') });
+    try {
+      const result = await build({ root, now: NOW });
+      assert.equal(result.ok, true, JSON.stringify(result.problems));
+      const tree = await readTree(path.join(root, 'public'));
+      const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+      const page = tree.get('release/bell/index.html') ?? '';
+      assert.match(page, /A bell rang and a non-character went by\./);
+      assert.doesNotMatch(page, forbidden);
+      const feeds = [...tree.keys()].filter((file) => file.endsWith('feed.xml'));
+      assert.ok(feeds.length > 0);
+      for (const file of feeds) {
+        assert.match(textOf(parseXml(tree.get(file) ?? '', file).feed.entry[0].content), /A bell rang and a non-character went by\./, file);
+      }
+    } finally {
+      await removeProject(root);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 /** In-memory releases and settings for unit tests of the stages after validation. */
+import { bodyBytes } from '../../src/render/body-bytes.js';
 import type { IsoDate, RenderedRelease, Settings, Slug } from '../../src/types.js';
 import { DEFAULT_SETTINGS } from '../../src/validate/validate-settings.js';
 
@@ -12,7 +13,7 @@ export function renderedRelease(fields: Partial<Omit<RenderedRelease, 'date' | '
     portfolios: ['Finance'],
     attachments: [],
     bodyLine: 7,
-    html: '<p>Body.</p>\n',
+    html: bodyBytes('<p>Body.</p>\n'),
     excerpt: 'Body.',
     ...fields,
     draft: fields.draft ?? false,

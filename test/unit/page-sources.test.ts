@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readProject } from '../../src/load/read-project.js';
 import { planSite } from '../../src/pipeline.js';
+import { bodyBytes } from '../../src/render/body-bytes.js';
 import { pageSources } from '../../src/render/page-sources.js';
 import type { PagePlan } from '../../src/types.js';
 import { makeFixtureProject, release, removeProject } from '../helpers/project.js';
@@ -16,6 +17,8 @@ const assets = new Map([['site.css', 'assets/site.0123456789.css']]);
 
 /** Throws unless the value is what JSON text holds whole: no Map, Set, Date, function, class instance or NaN. */
 function assertPlainJson(value: unknown, where: string): void {
+  // A release body, which pageSources digests as bytes.
+  if (value instanceof Uint8Array && where.endsWith('.html')) return;
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${where} is ${value}`);
   assert.equal(typeof value, 'object', `${where} is a ${typeof value}`);
@@ -55,6 +58,17 @@ describe('pageSources', () => {
     assert.notEqual(digest({ html: body }), digest({ html: standIn(body, 's') }));
     const flat = Object.freeze({ title: 'A' });
     assert.notEqual(digest({ item: flat }), digest({ item: standIn(JSON.stringify(flat), 'o') }));
+  });
+
+  it('tells apart release bodies, which it digests as bytes, by every byte', () => {
+    const digest = (data: Record<string, unknown>) => pageSources([plan(data)], templates, settings(), assets, 'salt')[0];
+    const body = bodyBytes('<p>Kia ora, “everyone”.</p>');
+    assert.equal(digest({ html: body, feed: [{ html: body }] }), digest({ html: bodyBytes('<p>Kia ora, “everyone”.</p>'), feed: [{ html: body }] }));
+    assert.notEqual(digest({ html: body }), digest({ html: bodyBytes('<p>Kia ora, “everyone”!</p>') }));
+    assert.notEqual(digest({ html: body, feed: [{ html: body }] }), digest({ html: body, feed: [{ html: bodyBytes('<p>Kia ora.</p>') }] }));
+    // Not the body's text, nor a string spelling its stand-in.
+    assert.notEqual(digest({ html: body }), digest({ html: '<p>Kia ora, “everyone”.</p>' }));
+    assert.notEqual(digest({ html: body }), digest({ html: `\u0000b${createHash('sha256').update(body).digest('base64')}` }));
   });
 
   it('can read all of every kind of page: their data is plain JSON', async () => {
