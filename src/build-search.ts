@@ -13,8 +13,8 @@ import { savedSearchIndexKeys, searchIndexKey, searchIndexPaths } from './write/
 
 /** The indexes as the build ends up with them, and the keys to record when they were made or kept without problems. */
 export interface BuildSearchIndex {
-  /** Index files to write. */
-  files: OutputFile[];
+  /** Index files made afresh, all written to the output by now. */
+  files: string[];
   /** Index files of the last build, kept in the output as they are. */
   kept: string[];
   problems: Problem[];
@@ -46,21 +46,26 @@ export interface BuildSearch {
   cancel(): Promise<void>;
 }
 
+/** Where index files go as each index is made; `forget` takes written or kept files out of the build's output again. */
+export interface IndexOutput {
+  write(files: readonly OutputFile[]): Promise<void>;
+  forget(files: readonly string[]): void;
+}
+
 /**
- * How the output keeps the last build's files: `keep` says whether every one is still intact; `forget` undoes it;
- * `read` gives a kept page's text.
+ * How the output keeps the last build's files: `keep` says whether every one is still intact; `read` gives a kept
+ * page's text.
  */
 export interface KeepFiles {
   keep(files: readonly string[]): Promise<boolean>;
-  forget(files: readonly string[]): void;
   read(file: string): Promise<string>;
 }
 
 /**
- * The search indexes for a build. With the cache, `output` may keep each index's files of the last build; without
- * it, every index is made afresh and no key is kept.
+ * The search indexes for a build, written to `output` index by index. With the cache, `keeping` may keep each index's
+ * files of the last build; without it, every index is made afresh and no key is kept.
  */
-export function startBuildSearch(root: string, cache: BuildCache | undefined, output?: KeepFiles): BuildSearch {
+export function startBuildSearch(root: string, cache: BuildCache | undefined, output: IndexOutput, keeping?: KeepFiles): BuildSearch {
   let mode: SearchMode = 'optional';
   const keys = new Map<string, string>();
   const keptIndexes = new Set<string>();
@@ -72,13 +77,13 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ou
       mode = plan.mode;
       const wanted = new Map([[SEARCH_RUNTIME, { digest: plan.language, pages: 1 }], ...plan.indexes(cache !== undefined)]);
       if (cache) {
-        const saved = output && cache.manifest ? await savedSearchIndexKeys(root, cache.manifest) : new Map<string, string>();
+        const saved = keeping && cache.manifest ? await savedSearchIndexKeys(root, cache.manifest) : new Map<string, string>();
         const paths = cache.manifest ? searchIndexPaths(cache.manifest) : new Map<string, string[]>();
         for (const [name, input] of wanted) {
           const key = await searchIndexKey(input.digest, mode);
           keys.set(name, key);
           const files = paths.get(name) ?? [];
-          if (saved.get(name) === key && files.length > 0 && (await output?.keep(files))) {
+          if (saved.get(name) === key && files.length > 0 && (await keeping?.keep(files))) {
             keptIndexes.add(name);
             kept.push(...files);
           }
@@ -87,20 +92,20 @@ export function startBuildSearch(root: string, cache: BuildCache | undefined, ou
       const expected = new Map([...wanted].filter(([name]) => !keptIndexes.has(name)).map(([name, input]) => [name, input.pages]));
       indexed = [...expected.keys()].sort();
       if (expected.size === 0) return;
-      indexer = startSearchIndexes(expected);
+      indexer = startSearchIndexes(expected, (files) => output.write(files));
       if (expected.has(SEARCH_RUNTIME)) await indexer.add([runtimePage(plan.language)]);
     },
     async add(pages) {
       if (!indexer) return;
       const wanted = keptIndexes.size === 0 ? pages : pages.filter((page) => !keptIndexes.has(page.index));
-      await indexer.add(await mapInParallel(wanted, (page) => withHtml(page, output)));
+      await indexer.add(await mapInParallel(wanted, (page) => withHtml(page, keeping)));
     },
     async finish() {
       const made = indexer ? await indexer.finish(mode) : { files: [], problems: [] };
       if (made.problems.length === 0) return { ...made, kept, keys, indexed, keptIndexes: [...keptIndexes].sort() };
       // No index at all rather than some years: the search page then says search is unavailable, as it does when
       // Pagefind cannot run.
-      output?.forget(kept);
+      output.forget([...kept, ...made.files]);
       return { files: [], kept: [], problems: made.problems, keys: new Map(), indexed: [], keptIndexes: [] };
     },
     cancel: async () => indexer?.cancel(),

@@ -247,7 +247,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // With a manifest of the output as the last build left it, only what changed is written.
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
   const staging = inPlace ?? openStaging(paths.out);
-  const search = startBuildSearch(paths.root, cache, inPlace);
+  const search = startBuildSearch(paths.root, cache, staging, inPlace);
   const output: SiteOutput = {
     start: (plan) => search.start(plan),
     write: async (files, searchable) => {
@@ -255,7 +255,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     },
     ...(inPlace && cache?.manifest ? { keepUnchanged: (sources) => inPlace.keepUnchanged(sources), lastPages: renderedPages(cache.manifest) } : {}),
   };
-  const abandon = () => Promise.all([staging.discard(), search.cancel()]);
+  // Search first: it may be writing an index it finished, and the staged files go only once nothing writes to them.
+  const abandon = async () => {
+    await search.cancel();
+    await staging.discard();
+  };
   let produced: Awaited<ReturnType<typeof produceRead>>;
   try {
     produced = await produceRead(read, paths, options, cache, unsafe || hasErrors(read.problems) ? undefined : output);
@@ -273,13 +277,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The render cache does not depend on the output, so it is saved while Pagefind finishes the index. The caches
   // only save time: failing to write them must not fail a build.
   const savingRenders = cache ? writeRenderCache(paths.root, cache, renders).catch(() => undefined) : undefined;
-  const index = await search.finish();
+  let index: Awaited<ReturnType<typeof search.finish>>;
+  try {
+    index = await search.finish();
+  } catch (cause) {
+    await Promise.all([staging.discard(), savingRenders]);
+    throw cause;
+  }
   const indexed: BuildResult = {
     ...result,
     ok: !hasErrors(index.problems),
     problems: sortProblems([...result.problems, ...index.problems]),
     stats: { ...result.stats, files: result.stats.files + index.files.length + index.kept.length },
-    pages: [...result.pages, ...index.files.map((f) => f.path), ...index.kept].sort(),
+    pages: [...result.pages, ...index.files, ...index.kept].sort(),
     searchIndexes: { indexed: index.indexed, kept: index.keptIndexes },
   };
   if (!indexed.ok) {
@@ -288,7 +298,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   let manifest: OutputManifest;
   try {
-    await staging.write(index.files);
     manifest = await staging.commit();
   } catch (cause) {
     await Promise.all([staging.discard(), savingRenders]);

@@ -32,26 +32,32 @@ export interface SearchIndexer {
    * as its last expected page is in.
    */
   add(pages: readonly SearchPage[]): Promise<void>;
-  /** The files of every index, or none and one problem when Pagefind could not run or refused a page. */
-  finish(mode: SearchMode): Promise<{ files: OutputFile[]; problems: Problem[] }>;
+  /**
+   * The paths of every index's files, all delivered by then, and no problem; or one problem when Pagefind could not run
+   * or refused a page, with the paths of the files delivered before it, which must not be shipped. Throws what
+   * delivering threw.
+   */
+  finish(mode: SearchMode): Promise<{ files: string[]; problems: Problem[] }>;
   /** Drops the indexes unfinished: the build failed. */
   cancel(): Promise<void>;
 }
 
 /**
  * Starts Pagefind for the indexes `expected` names, with how many pages each will get. Pages come index by index (the
- * plans list releases newest first, so year by year), and an index is handed over while the next one is filled. A
+ * plans list releases newest first, so year by year), and an index's files go to `deliver` while the next one is
+ * filled, so the build writes them as it goes rather than holding every index (143 MB at 71,000 releases) to the end. A
  * large site's indexes are shared between two Pagefind services (see PAGES_FOR_TWO_SERVICES); each holds at most two
- * years' pages at once, never the archive's. It never throws: when Pagefind cannot run (no binary for this platform,
- * say) `finish` gives no files and one problem, a warning or, when search is required, an error.
+ * years' pages at once, never the archive's. Pagefind's failures do not throw: when it cannot run (no binary for this
+ * platform, say) `finish` gives one problem, a warning or, when search is required, an error. Only a failure to
+ * deliver does, as a failed write would.
  */
-export function startSearchIndexes(expected: ReadonlyMap<string, number>, services = servicesFor(expected)): SearchIndexer {
+export function startSearchIndexes(expected: ReadonlyMap<string, number>, deliver: (files: OutputFile[]) => Promise<void>, services = servicesFor(expected)): SearchIndexer {
   const names = [...expected.keys()];
   // Indexes go to the services in turn, in the order their pages come, so each service fills one while the other does.
   const serviceOf = new Map(names.map((name, order) => [name, order % services]));
   const owner = (page: SearchPage) => serviceOf.get(page.index) ?? 0;
   const indexers = Array.from({ length: services }, (_, service) =>
-    startServiceIndexes(new Map([...expected].filter(([name]) => serviceOf.get(name) === service)), service),
+    startServiceIndexes(new Map([...expected].filter(([name]) => serviceOf.get(name) === service)), service, deliver),
   );
   return {
     add: async (pages) => {
@@ -64,9 +70,7 @@ export function startSearchIndexes(expected: ReadonlyMap<string, number>, servic
     },
     finish: async (mode) => {
       const made = await Promise.all(indexers.map((indexer) => indexer.finish(mode)));
-      const problems = made.flatMap((result) => result.problems);
-      if (problems.length > 0) return { files: [], problems: problems.slice(0, 1) };
-      return { files: made.flatMap((result) => result.files).sort((a, b) => compareText(a.path, b.path)), problems: [] };
+      return { files: made.flatMap((result) => result.files).sort(compareText), problems: made.flatMap((result) => result.problems).slice(0, 1) };
     },
     cancel: async () => {
       await Promise.all(indexers.map((indexer) => indexer.cancel()));
@@ -80,12 +84,14 @@ function servicesFor(expected: ReadonlyMap<string, number>): number {
 }
 
 /** One Pagefind service's share of the indexes: see startSearchIndexes. */
-function startServiceIndexes(expected: ReadonlyMap<string, number>, service: number): SearchIndexer {
+function startServiceIndexes(expected: ReadonlyMap<string, number>, service: number, deliver: (files: OutputFile[]) => Promise<void>): SearchIndexer {
   let failure: string | undefined;
+  // Not Pagefind's failure but the output's (a full disk, say): the build fails with it, search or no search.
+  let deliveryFailure: { cause: unknown } | undefined;
   let pagefindModule: Promise<typeof import('pagefind') | undefined> | undefined;
   const open = new Map<string, { index: Promise<PagefindIndex | undefined>; added: number }>();
   const finished = new Set<string>();
-  const files: OutputFile[] = [];
+  const delivered: string[] = [];
   const fail = (reason: string) => {
     failure ??= reason;
   };
@@ -122,17 +128,23 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
   const handOver = async (name: string, opened: Promise<PagefindIndex | undefined> | undefined, keepFiles: boolean) => {
     const index = await opened;
     if (!index) return;
+    let files: OutputFile[] = [];
     try {
       if (keepFiles && failure === undefined) {
         const built = await index.getFiles();
         if (built.errors.length > 0) fail(built.errors.join('; '));
-        else files.push(...bundleFiles(name, built.files));
+        else files = bundleFiles(name, built.files);
       }
     } catch (cause) {
       fail(`Pagefind stopped (${firstLine(cause)})`);
     } finally {
       await index.deleteIndex().catch(() => undefined);
     }
+    if (files.length === 0 || deliveryFailure) return;
+    await deliver(files).then(
+      () => delivered.push(...files.map((file) => file.path)),
+      (cause: unknown) => (deliveryFailure = { cause }),
+    );
   };
   let inFlight: Promise<void> = Promise.resolve();
   const add = async (pages: readonly SearchPage[]) => {
@@ -162,8 +174,8 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
     await inFlight;
     for (const name of [...open.keys()]) await close(name, true);
     await closing;
-    if (failure !== undefined) return { files: [], problems: [searchProblem(mode, failure)] };
-    return { files: files.sort((a, b) => compareText(a.path, b.path)), problems: [] };
+    if (deliveryFailure) throw deliveryFailure.cause;
+    return { files: delivered, problems: failure === undefined ? [] : [searchProblem(mode, failure)] };
   };
   const cancel = async () => {
     await inFlight;
@@ -177,9 +189,11 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
 export async function indexSearch(input: SearchInput): Promise<{ files: OutputFile[]; problems: Problem[] }> {
   const expected = new Map<string, number>();
   for (const page of input.pages) expected.set(page.index, (expected.get(page.index) ?? 0) + 1);
-  const indexer = startSearchIndexes(expected);
+  const files: OutputFile[] = [];
+  const indexer = startSearchIndexes(expected, async (delivered) => void files.push(...delivered));
   for (let start = 0; start < input.pages.length; start += PAGES_IN_FLIGHT) await indexer.add(input.pages.slice(start, start + PAGES_IN_FLIGHT));
-  return indexer.finish(input.mode);
+  const { problems } = await indexer.finish(input.mode);
+  return { files: problems.length > 0 ? [] : files.sort((a, b) => compareText(a.path, b.path)), problems };
 }
 
 /** The files of one index that are shipped, in its folder: a year's index alone, or the runtime's script too. */

@@ -21,8 +21,6 @@ export interface InPlaceUpdate extends Staging {
    * still as it left it, and gives their paths; the others must be rendered and written.
    */
   keepUnchanged(sources: ReadonlyMap<string, string>): Promise<Set<string>>;
-  /** No longer keeps these kept files: the commit removes them from the output, as files no longer produced. */
-  forget(files: readonly string[]): void;
   /** The text of a kept file, as the last build left it (the commit has not touched the output yet). */
   read(file: string): Promise<string>;
 }
@@ -97,8 +95,12 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
       }
       return kept;
     },
+    // A written file's staged copy goes with the staged folder; the commit removes the output's, as no longer produced.
     forget(files) {
-      for (const file of files) if (!changed.has(file)) entries.delete(file);
+      for (const file of files) {
+        entries.delete(file);
+        changed.delete(file);
+      }
     },
     read: (file) => readFile(safeJoin(target, file), 'utf8'),
     discard: () => rm(staged, { recursive: true, force: true }),

@@ -10,6 +10,8 @@ import type { OutputFile } from '../types.js';
 export interface Staging {
   /** Writes a batch; refuses any path that could lead outside the folder. */
   write(files: readonly OutputFile[]): Promise<void>;
+  /** Leaves these files out of the commit after all, as files this build does not produce. */
+  forget(files: readonly string[]): void;
   /** Replaces the output folder with the staged one in two renames; returns the manifest of what is now there. */
   commit(): Promise<OutputManifest>;
   /** Removes the staged folder; the output stays as it was. */
@@ -24,13 +26,19 @@ export function openStaging(outDir: string): Staging {
   const previous = path.join(path.dirname(target), `.pressroom-old-${stamp}`);
   const written = new Map<string, ManifestEntry>();
   const made = new Set<string>();
+  // Written, then left out: removed from the staged folder before it is swapped in.
+  const forgotten = new Set<string>();
   return {
     async write(files) {
       for (const [file, entry] of await writeFiles(staging, files, made)) written.set(file, entry);
     },
+    forget(files) {
+      for (const file of files) if (written.delete(file)) forgotten.add(file);
+    },
     async commit() {
       const manifest = { out: target, writtenAt: Date.now(), files: new Map([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
       await mkdir(staging, { recursive: true });
+      await Promise.all([...forgotten].map((file) => rm(safeJoin(staging, file), { force: true })));
       const hadPrevious = await rename(target, previous).then(
         () => true,
         (cause: NodeJS.ErrnoException) => {

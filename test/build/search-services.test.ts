@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { startSearchIndexes } from '../../src/render/index-search.js';
-import type { SearchPage } from '../../src/types.js';
+import type { OutputFile, SearchPage } from '../../src/types.js';
 
 /** Pages of five years, newest first as a build lists them, each with a word of its own. */
 function pages(): SearchPage[] {
@@ -19,13 +19,20 @@ function pagefindChildren(): number {
   return children.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')).length;
 }
 
-async function indexWith(services: number) {
-  const all = pages();
+function expectedOf(all: readonly SearchPage[]): Map<string, number> {
   const expected = new Map<string, number>();
   for (const page of all) expected.set(page.index, (expected.get(page.index) ?? 0) + 1);
-  const indexer = startSearchIndexes(expected, services);
+  return expected;
+}
+
+async function indexWith(services: number) {
+  const all = pages();
+  const files: OutputFile[] = [];
+  const indexer = startSearchIndexes(expectedOf(all), async (delivered) => void files.push(...delivered), services);
   for (let start = 0; start < all.length; start += 25) await indexer.add(all.slice(start, start + 25));
-  return indexer.finish('required');
+  const finished = await indexer.finish('required');
+  assert.deepEqual(finished.files, files.map((file) => file.path).sort());
+  return { problems: finished.problems, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
 describe('search indexes shared between Pagefind services', () => {
@@ -41,5 +48,40 @@ describe('search indexes shared between Pagefind services', () => {
       two.files.map((file) => [file.path, Buffer.from(file.content).toString('base64')]),
       one.files.map((file) => [file.path, Buffer.from(file.content).toString('base64')]),
     );
+  });
+});
+
+describe('search index files', () => {
+  it('are delivered index by index while later pages are still coming', async () => {
+    const all = pages();
+    const delivered: string[] = [];
+    const indexer = startSearchIndexes(expectedOf(all), async (files) => void delivered.push(...files.map((file) => file.path)), 1);
+    // Each add resolves once the batch before it is in, and each index is handed over while the next is filled.
+    for (const year of ['2024', '2023', '2022']) await indexer.add(all.filter((page) => page.index === year));
+    assert.ok(delivered.some((file) => file.startsWith('pagefind/2024/')), 'the newest year is out before the last pages come');
+    assert.ok(!delivered.some((file) => file.startsWith('pagefind/2020/')));
+    await indexer.add(all.filter((page) => page.index === '2021' || page.index === '2020'));
+    assert.deepEqual((await indexer.finish('required')).problems, []);
+    assert.ok(delivered.some((file) => file.startsWith('pagefind/2020/')));
+  });
+
+  it('delivered before a failure are named with the problem, so the build can leave them out', async () => {
+    const all = pages();
+    const delivered: string[] = [];
+    const indexer = startSearchIndexes(expectedOf(all), async (files) => void delivered.push(...files.map((file) => file.path)), 1);
+    for (const year of ['2024', '2023']) await indexer.add(all.filter((page) => page.index === year));
+    // A 2024 page after 2024's index was handed over: Pagefind cannot add to it.
+    await indexer.add([{ ...all[0]!, path: 'release/late/index.html', url: '/release/late/' }]);
+    const finished = await indexer.finish('optional');
+    assert.match(finished.problems[0]?.message ?? '', /the pages of the 2024 index did not come together/);
+    assert.ok(delivered.some((file) => file.startsWith('pagefind/2024/')));
+    assert.deepEqual(finished.files, [...delivered].sort());
+  });
+
+  it('that cannot be written fail the build, rather than leave it without search', async () => {
+    const all = pages();
+    const indexer = startSearchIndexes(expectedOf(all), () => Promise.reject(new Error('ENOSPC: no space left on device')), 1);
+    for (let start = 0; start < all.length; start += 25) await indexer.add(all.slice(start, start + 25));
+    await assert.rejects(indexer.finish('optional'), /ENOSPC/);
   });
 });

@@ -72,6 +72,16 @@ describe('openInPlaceUpdate', () => {
     assert.deepEqual([...(await refused.commit()).files.keys()], ['index.html'], 'no file of a refused set is kept');
   });
 
+  it('leaves out what it wrote or kept and was then told to forget, removing the last build\'s copy too', async () => {
+    const manifest = await writeSite(out(), first);
+    const writer = openInPlaceUpdate(manifest);
+    assert.equal(await writer.keep(['release/a/index.html']), true);
+    await writer.write([first[0]!, { path: 'release/b/index.html', content: 'b, changed' }, { path: 'release/d/index.html', content: 'd' }]);
+    writer.forget(['release/a/index.html', 'release/b/index.html', 'release/d/index.html']);
+    assert.deepEqual([...(await writer.commit()).files.keys()], ['index.html']);
+    assert.deepEqual([...(await readTreeBytes(out()))].map(([file, bytes]) => [file, bytes.toString()]), [['index.html', 'home']]);
+  });
+
   it('puts everything back when a file cannot be moved into place', async () => {
     const { writer } = await update([
       { path: 'index.html', content: 'new home' },

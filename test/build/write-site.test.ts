@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { safeJoin, writeSite } from '../../src/write/write-site.js';
+import { openStaging, safeJoin, writeSite } from '../../src/write/write-site.js';
 import { makeProject, readTreeBytes, removeProject } from '../helpers/project.js';
 
 describe('writeSite', () => {
@@ -29,6 +29,15 @@ describe('writeSite', () => {
     await assert.rejects(writeSite(out, files), /refusing to write outside the output folder: "release\/\.\.\/\.\.\/escape\.html"/);
     assert.deepEqual(await readTreeBytes(out), before_);
     assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.pressroom-')), []);
+  });
+
+  it('swaps in neither the files a build wrote and then forgot (a search index it gave up on), nor their record', async () => {
+    const staging = openStaging(out);
+    await staging.write([{ path: 'index.html', content: 'home' }, { path: 'pagefind/2024/index/a.pf_index', content: 'i' }]);
+    staging.forget(['pagefind/2024/index/a.pf_index']);
+    const manifest = await staging.commit();
+    assert.deepEqual([...(await readTreeBytes(out)).keys()], ['index.html']);
+    assert.deepEqual([...manifest.files.keys()], ['index.html']);
   });
 });
 
