@@ -5,12 +5,12 @@
  * aside, and a failure while doing so moves everything back. Until that last step the output is untouched.
  */
 import { statSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
 import type { OutputFile } from '../types.js';
 import { mapInParallel } from '../in-parallel.js';
-import { manifestEntry, safeJoin, type Staging } from './write-site.js';
+import { manifestEntry, removeEmptyFolders, safeJoin, type Staging } from './write-site.js';
 
 /** An in-place update that can also keep files it is not given, such as a search index made by an earlier build. */
 export interface InPlaceUpdate extends Staging {
@@ -147,14 +147,4 @@ async function filesBelow(root: string): Promise<string[]> {
   };
   while (pending.length > 0) await mapInParallel(pending.splice(0), readFolder);
   return files;
-}
-
-/** Removes the folders that removing `files` left empty, up to but not including `root`. */
-async function removeEmptyFolders(root: string, files: readonly string[]): Promise<void> {
-  const folders = new Set(files.map((file) => path.dirname(path.join(root, file))));
-  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
-    for (let dir = start; dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
-      if (!(await rmdir(dir).then(() => true, () => false))) break;
-    }
-  }
 }

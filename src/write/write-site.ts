@@ -1,6 +1,6 @@
 /** The cold build's writer: fills a staging folder, then swaps it into place, so a failed build leaves the old output. */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapInParallel } from '../in-parallel.js';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
@@ -39,6 +39,7 @@ export function openStaging(outDir: string): Staging {
       const manifest = { out: target, writtenAt: Date.now(), files: new Map([...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
       await mkdir(staging, { recursive: true });
       await Promise.all([...forgotten].map((file) => rm(safeJoin(staging, file), { force: true })));
+      await removeEmptyFolders(staging, [...forgotten]);
       const hadPrevious = await rename(target, previous).then(
         () => true,
         (cause: NodeJS.ErrnoException) => {
@@ -108,4 +109,14 @@ export function safeJoin(root: string, relative: string): string {
     throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
   }
   return path.join(root, ...segments);
+}
+
+/** Removes the folders that removing `files` left empty, up to but not including `root`. */
+export async function removeEmptyFolders(root: string, files: readonly string[]): Promise<void> {
+  const folders = new Set(files.map((file) => path.dirname(path.join(root, file))));
+  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let dir = start; dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  }
 }

@@ -37,6 +37,7 @@ describe('writeSite', () => {
     staging.forget(['pagefind/2024/index/a.pf_index']);
     const manifest = await staging.commit();
     assert.deepEqual([...(await readTreeBytes(out)).keys()], ['index.html']);
+    assert.deepEqual(await readdir(out), ['index.html'], 'nor the folders they leave empty');
     assert.deepEqual([...manifest.files.keys()], ['index.html']);
   });
 });
