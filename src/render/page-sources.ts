@@ -16,7 +16,7 @@ export function pageSources(plans: readonly PagePlan[], templates: ReadonlyMap<s
   return plans.map((plan) => createHash('sha256').update(`${shared}\n${plan.path}\0${plan.template}\0`).update(text(plan.data)).digest('base64'));
 }
 
-/** Strings longer than this (release bodies, mostly) are digested on their own rather than escaped into JSON text. */
+/** Strings longer than this (release pages' JSON-LD, mostly) are digested on their own, not escaped into JSON text. */
 const LONG_TEXT = 512;
 /**
  * Starts a stand-in for a digested value, then "s" for a string, "o" for an object or "b" for a body's bytes; a real
