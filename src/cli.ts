@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type { DevOptions } from './dev/start-dev.js';
-import { shardsFolder } from './load/read-build-cache.js';
 import type { BuildOptions, BuildResult } from './pipeline.js';
 import { countProblems, formatProblem, plural } from './problems.js';
 import { progressLine } from './progress-line.js';
@@ -66,22 +65,15 @@ function limitHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=20');
 }
 
-/**
- * Whether a build or check starts from a render cache, and so renders few releases: it then peaks well below a cold
- * build (about 300 MiB at 10,000 releases, where a cold build's main process peaks near 440 MiB), and the frequent
- * collections of a limited heap only cost it time. Side by side, six pairs at 10,000 releases: a warm build took a
- * median 3.87 s with V8's own sizing against 4.13 s limited, for 306 MiB against 301 MiB.
- */
-function startsFromRenderCache(options: { root?: string; cache?: boolean }): boolean {
-  return options.cache !== false && existsSync(shardsFolder(path.resolve(options.root ?? '.')));
-}
-
 type Progress = NonNullable<BuildOptions['progress']>;
 
 /**
- * Passes progress on, and limits heap growth after all when the render stage starts with most releases still to
- * render: a cache left by another version of Pressroom matches nothing, and that first build after an upgrade is a
- * cold build. With V8's own sizing it peaked at 3,342 MiB at 71,000 releases (whole process tree), against 1,728 MiB
+ * Passes progress on, and limits heap growth once the render stage starts, if it starts with more than half of the
+ * releases still to render: a cold build, or the first after an upgrade, whose cache matches nothing. A build that
+ * takes most releases from the cache peaks well below that anyway (about 300 MiB at 10,000 releases), and the
+ * collections of a limited heap only cost it time: six pairs, 3.87 s with V8's own sizing against 4.13 s limited,
+ * for 306 MiB against 301 MiB. Deciding on what the cache holds, not on whether there is one: the first build after
+ * an upgrade, with V8's own sizing, peaked at 3,342 MiB at 71,000 releases (whole process tree), against 1,728 MiB
  * for a cold build with the limit.
  */
 function limitHeapIfCold(progress: Progress | undefined): Progress {
@@ -134,8 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usageError(`--port expects a port number from 0 to 65535, got "${values.port}"`);
   const listen = { ...(port !== undefined ? { port } : {}), ...(values.host !== undefined ? { host: values.host } : {}) };
-  const warm = startsFromRenderCache(options);
-  if (command === 'dev' || command === 'serve' || !warm) limitHeapGrowth();
+  if (command === 'dev' || command === 'serve') limitHeapGrowth();
   if (command === 'dev') return runDev({ ...options, ...listen });
   if (command === 'serve') return runServe({ ...options, ...listen });
   const started = performance.now();
@@ -143,8 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   const { build, check } = await import('./pipeline.js');
   if (command === 'build') {
     const progress = progressLine(process.stderr);
-    const shown = progress?.update;
-    const result = await build({ ...options, ...(warm ? { progress: limitHeapIfCold(shown) } : shown ? { progress: shown } : {}) }).finally(() => progress?.done());
+    const result = await build({ ...options, progress: limitHeapIfCold(progress?.update) }).finally(() => progress?.done());
     if (values.json) {
       process.stdout.write(`${JSON.stringify(summaryJson(result, values.out ?? 'public'), null, 2)}\n`);
       return result.ok ? 0 : 1;
@@ -163,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') {
     if (values.out !== undefined) return usageError('--out is for build; check writes nothing');
-    const result = await check({ ...options, ...(warm ? { progress: limitHeapIfCold(undefined) } : {}) });
+    const result = await check({ ...options, progress: limitHeapIfCold(undefined) });
     report(result.problems);
     if (!result.ok) return failed(result, 'the site cannot be built until the errors are fixed');
     process.stdout.write(`Checked ${plural(result.stats.releases, 'release')}: ${result.problems.length === 0 ? 'no problems' : countProblems(result.problems)}\n`);
