@@ -278,30 +278,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // only save time: failing to write them must not fail a build.
   const savingRenders = cache ? writeRenderCache(paths.root, cache, renders).catch(() => undefined) : undefined;
   let index: Awaited<ReturnType<typeof search.finish>>;
+  let manifest: OutputManifest | undefined;
   try {
     index = await search.finish();
+    // An index that could not be made where search is required is an error: nothing is committed.
+    if (!hasErrors(index.problems)) manifest = await staging.commit();
   } catch (cause) {
     await Promise.all([staging.discard(), savingRenders]);
     throw cause;
   }
   const indexed: BuildResult = {
     ...result,
-    ok: !hasErrors(index.problems),
+    ok: manifest !== undefined,
     problems: sortProblems([...result.problems, ...index.problems]),
     stats: { ...result.stats, files: result.stats.files + index.files.length + index.kept.length },
     pages: [...result.pages, ...index.files, ...index.kept].sort(),
     searchIndexes: { indexed: index.indexed, kept: index.keptIndexes },
   };
-  if (!indexed.ok) {
+  if (!manifest) {
     await Promise.all([abandon(), savingRenders]);
     return indexed;
-  }
-  let manifest: OutputManifest;
-  try {
-    manifest = await staging.commit();
-  } catch (cause) {
-    await Promise.all([staging.discard(), savingRenders]);
-    throw cause;
   }
   await savingRenders;
   if (cache) await Promise.all([writeOutputManifest(paths.root, manifest), writeSourceStamps(paths.root, read.stamps)]).catch(() => undefined);
