@@ -18,27 +18,29 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
  * Writes the outcomes in 256 shards by the key's first two hex digits, rewriting only shards whose content changed
  * and removing shards no file needs any more, so one edited release rewrites one small file.
  */
-export async function writeRenderCache(root: string, previous: BuildCache | undefined, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
+export async function writeRenderCache(root: string, previous: BuildCache, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
+  const salt = previous.render.salt;
   const folder = shardsFolder(root);
   await mkdir(folder, { recursive: true });
   const shards = groupBy([...entries].sort(([a], [b]) => compareText(a, b)), ([key]) => shardOf(key));
-  const previousKeys = keysByShard(previous?.render.entries.keys() ?? []);
+  const previousKeys = keysByShard(previous.render.entries.keys());
   // A few shards at a time: each is serialised just before it is written, and all 256 at once held a second copy of
   // the whole cache in memory at the end of a cold build.
   await mapInParallel(
     [...shards],
     async ([prefix, shardEntries]) => {
       // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
-      if (previous?.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
-      const shard = shardBytes(shardEntries);
-      if (previous?.shardDigests.get(prefix) === shard.digest) return;
+      if (previous.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
+      const shard = shardBytes(shardEntries, salt);
+      if (previous.shardDigests.get(prefix) === shard.digest) return;
       await replaceFile(path.join(folder, `${prefix}${SHARD_SUFFIX}`), shard.bytes);
     },
     SHARDS_AT_ONCE,
   );
-  const stale = [...(previous?.shardDigests.keys() ?? [])].filter((prefix) => !shards.has(prefix)).map((prefix) => `${prefix}${SHARD_SUFFIX}`);
+  // Including shards that were not read: another version's would otherwise sit there for ever.
+  const stale = previous.shardPrefixes.filter((prefix) => !shards.has(prefix)).map((prefix) => `${prefix}${SHARD_SUFFIX}`);
   // A cache read without a single shard may be one an older Pressroom left: its shards would sit there for ever.
-  const old = previous?.shardDigests.size ? [] : (await readdir(folder)).filter((name) => OLD_SHARD.test(name));
+  const old = previous.shardDigests.size ? [] : (await readdir(folder)).filter((name) => OLD_SHARD.test(name));
   await Promise.all([...stale, ...old].map((name) => rm(path.join(folder, name), { force: true })));
 }
 

@@ -3,7 +3,7 @@ import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCorpus } from '../../bench/generate-corpus.js';
-import { parseShard } from '../../src/load/read-build-cache.js';
+import { parseShard, readBuildCache, shardBytes } from '../../src/load/read-build-cache.js';
 import { build } from '../../src/pipeline.js';
 import { makeProject, readTree, removeProject } from '../helpers/project.js';
 
@@ -14,6 +14,7 @@ describe('parallel rendering and the render cache', () => {
   let reference: Map<string, string>;
   const publicDir = () => path.join(root, 'public');
   const shardsDir = () => path.join(root, 'node_modules/.cache/pressroom/renders');
+  let salt: string;
 
   const buildTree = async (options: Parameters<typeof build>[0] = {}) => {
     const result = await build({ root, ...options });
@@ -25,6 +26,7 @@ describe('parallel rendering and the render cache', () => {
     const files = Object.fromEntries([...generateCorpus({ count: FIXTURE_SIZE, seed: 7 })].map(([name, text]) => [`seeds/${name}`, text]));
     root = await makeProject(files);
     reference = await buildTree({ cache: false, threads: 0 });
+    salt = (await readBuildCache(root)).render.salt;
   });
   after(() => removeProject(root));
 
@@ -50,10 +52,27 @@ describe('parallel rendering and the render cache', () => {
     const paragraph = [Buffer.from('<p>', 'latin1'), Buffer.from('<p>', 'utf16le')].map((p) => secondBytes.indexOf(p)).find((at) => at > 0)!;
     secondBytes[paragraph + 1]! ^= 0x20;
     await writeFile(path.join(shardsDir(), second!), secondBytes);
-    assert.equal(parseShard(await readFile(path.join(shardsDir(), second!))), undefined, 'the edited shard fails its digest');
+    assert.equal(parseShard(await readFile(path.join(shardsDir(), second!)), salt), undefined, 'the edited shard fails its digest');
     await writeFile(path.join(shardsDir(), third!), 'pressroom-render-shard-2 0000\n[]');
     assert.deepEqual(await buildTree(), reference);
-    for (const name of [first!, second!, third!]) assert.ok(parseShard(await readFile(path.join(shardsDir(), name))), `${name} was rewritten intact`);
+    for (const name of [first!, second!, third!]) assert.ok(parseShard(await readFile(path.join(shardsDir(), name)), salt), `${name} was rewritten intact`);
+  });
+
+  it('skips shards keyed for another version unread, rewrites them, and removes those no release needs', async () => {
+    const names = (await readdir(shardsDir())).sort();
+    for (const name of names) {
+      const parsed = parseShard(await readFile(path.join(shardsDir(), name)), salt);
+      await writeFile(path.join(shardsDir(), name), shardBytes(parsed!.entries, 'pressroom-code@0000 remark@0.0.0').bytes);
+    }
+    const unused = Array.from({ length: 256 }, (_, i) => `${i.toString(16).padStart(2, '0')}.shard`).find((name) => !names.includes(name))!;
+    await writeFile(path.join(shardsDir(), unused), shardBytes([], 'pressroom-code@0000 remark@0.0.0').bytes);
+    // The entries are this version's own, relabelled: only the header keeps them out.
+    const read = await readBuildCache(root);
+    assert.equal(read.render.entries.size, 0);
+    assert.ok(read.shardPrefixes.includes(unused.slice(0, 2)));
+    assert.deepEqual(await buildTree(), reference);
+    assert.deepEqual((await readdir(shardsDir())).sort(), names, 'the unused shard is removed');
+    for (const name of names) assert.ok(parseShard(await readFile(path.join(shardsDir(), name)), salt), `${name} was rewritten for this version`);
   });
 
   it('removes the JSON shards an older Pressroom left when it writes its own', async () => {
