@@ -16,7 +16,8 @@ const OLD_SHARD = /^[0-9a-f]{2}\.json$/;
 
 /**
  * Writes the outcomes in 256 shards by the key's first two hex digits, rewriting only shards whose content changed
- * and removing shards no file needs any more, so one edited release rewrites one small file.
+ * and removing shards no file needs any more, so one edited release rewrites one small file. `previous` is the cache
+ * this build read: its salt is the one `entries` were keyed with.
  */
 export async function writeRenderCache(root: string, previous: BuildCache, entries: ReadonlyMap<string, ReleaseOutcome>): Promise<void> {
   const salt = previous.render.salt;
