@@ -28,7 +28,9 @@ export const CACHE_MAGIC = 'pressroom-render-cache';
  * 4: bodies are UTF-8 bytes everywhere (see body-bytes.ts), so a shard holds them as the build does, and a lone
  *    surrogate, which layout 3 kept as text, can no longer occur.
  * 5: the header names the pipeline salt the entries were keyed with, so a shard no key of this version can match is
- *    skipped unread rather than decoded and held for the whole build (45 MB at 10,000 releases, after an upgrade).
+ *    skipped before it is hashed or decoded, rather than decoded and held for the whole build (45 MB at 10,000
+ *    releases, after an upgrade). Its bytes are still read: reading the header alone first would cost every build
+ *    a second read per shard to save an upgrade's one.
  */
 export const SHARD_MAGIC = 'pressroom-render-shard-5';
 
