@@ -8,8 +8,9 @@ import type { BuildCache } from './load/read-build-cache.js';
 import { mapInParallel } from './in-parallel.js';
 import { startSearchIndexes, type SearchIndexer } from './render/index-search.js';
 import { isRendered, runtimePage, SEARCH_RUNTIME, type SearchIndexInput } from './render/search-pages.js';
-import type { OutputFile, Problem, ProducedSearchPage, SearchMode, SearchPage } from './types.js';
+import type { Problem, ProducedSearchPage, SearchMode, SearchPage } from './types.js';
 import { savedSearchIndexKeys, searchIndexKey, searchIndexPaths } from './write/search-index-cache.js';
+import type { Staging } from './write/write-site.js';
 
 /** The indexes as the build ends up with them, and the keys to record when they were made or kept without problems. */
 export interface BuildSearchIndex {
@@ -46,12 +47,6 @@ export interface BuildSearch {
   cancel(): Promise<void>;
 }
 
-/** Where index files go as each index is made; `forget` takes written or kept files out of the build's output again. */
-export interface IndexOutput {
-  write(files: readonly OutputFile[]): Promise<void>;
-  forget(files: readonly string[]): void;
-}
-
 /**
  * How the output keeps the last build's files: `keep` says whether every one is still intact; `read` gives a kept
  * page's text.
@@ -65,7 +60,7 @@ export interface KeepFiles {
  * The search indexes for a build, written to `output` index by index. With the cache, `keeping` may keep each index's
  * files of the last build; without it, every index is made afresh and no key is kept.
  */
-export function startBuildSearch(root: string, cache: BuildCache | undefined, output: IndexOutput, keeping?: KeepFiles): BuildSearch {
+export function startBuildSearch(root: string, cache: BuildCache | undefined, output: Pick<Staging, 'write' | 'forget'>, keeping?: KeepFiles): BuildSearch {
   let mode: SearchMode = 'optional';
   const keys = new Map<string, string>();
   const keptIndexes = new Set<string>();

@@ -8,7 +8,6 @@ import { statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
-import type { OutputFile } from '../types.js';
 import { mapInParallel } from '../in-parallel.js';
 import { manifestEntry, removeEmptyFolders, safeJoin, type Staging } from './write-site.js';
 
