@@ -58,7 +58,7 @@ describe('parallel rendering and the render cache', () => {
     for (const name of [first!, second!, third!]) assert.ok(parseShard(await readFile(path.join(shardsDir(), name)), salt), `${name} was rewritten intact`);
   });
 
-  it('skips shards keyed for another version unread, rewrites them, and removes those no release needs', async () => {
+  it('skips shards keyed for another version without decoding them, rewrites them, and removes those no release needs', async () => {
     const names = (await readdir(shardsDir())).sort();
     for (const name of names) {
       const parsed = parseShard(await readFile(path.join(shardsDir(), name)), salt);
