@@ -65,8 +65,9 @@ const daysStarts = new Map<string, string>();
 
 function computeStartOfDay(date: string, timeZone: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const instant = instantOfWallTime(Date.UTC(year, month - 1, day), timeZone);
-  return `${date}T00:00:00${formatOffset(offsetMinutesAt(instant, timeZone))}`;
+  // Written from the instant, not as midnight: where clocks go forward at midnight (São Paulo until 2019), the day
+  // starts at 01:00, and midnight with that day's offset would name an instant on the day before.
+  return formatInstant(instantOfWallTime(Date.UTC(year, month - 1, day), timeZone), timeZone);
 }
 
 /** An instant as RFC 3339 text in the zone, with its offset ("2024-07-12T06:00:00+12:00"). */

@@ -28,4 +28,10 @@ describe('zoned time', () => {
     assert.equal(startOfDay('2024-12-25', 'UTC'), '2024-12-25T00:00:00Z');
     assert.equal(formatInstant(Date.parse('2024-07-12T18:00:00Z'), AKL), '2024-07-13T06:00:00+12:00');
   });
+
+  it('starts a day whose midnight was skipped at the first instant that day had', () => {
+    assert.equal(startOfDay('2018-11-04', 'America/Sao_Paulo'), '2018-11-04T01:00:00-02:00');
+    assert.equal(startOfDay('2018-11-05', 'America/Sao_Paulo'), '2018-11-05T00:00:00-02:00');
+    assert.equal(startOfDay('2024-10-06', 'Australia/Lord_Howe'), '2024-10-06T00:00:00+10:30');
+  });
 });
