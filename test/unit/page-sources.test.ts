@@ -50,11 +50,18 @@ describe('pageSources', () => {
     const body = 'x'.repeat(2000);
     assert.equal(digest({ html: body }), digest({ html: 'x'.repeat(2000) }));
     assert.notEqual(digest({ html: body }), digest({ html: `${body.slice(0, 1000)}y${body.slice(1001)}` }));
+    const standIn = (text: string, kind: string) => `\u0000${kind}${createHash('sha256').update(text).digest('base64')}`;
     const card = (title: string) => Object.freeze({ title, ministers: Object.freeze([Object.freeze({ name: 'A', path: '/a/' })]) });
     assert.equal(digest({ items: [card('A'), card('A')] }), digest({ items: [card('A'), card('A')] }));
     assert.notEqual(digest({ items: [card('A')] }), digest({ items: [card('B')] }));
+    // A frozen object within a frozen object is written out as part of it, and told apart just the same.
+    const signed = (name: string, note: unknown) => Object.freeze({ title: 'A', ministers: Object.freeze([Object.freeze({ name, path: '/a/', note })]) });
+    assert.equal(digest({ items: [signed('A', 'n')] }), digest({ items: [signed('A', 'n')] }));
+    assert.notEqual(digest({ items: [signed('A', 'n')] }), digest({ items: [signed('B', 'n')] }));
+    assert.notEqual(digest({ items: [signed('A', body)] }), digest({ items: [signed('A', `${body}y`)] }));
+    assert.notEqual(digest({ items: [signed('A', bodyBytes('<p>a</p>'))] }), digest({ items: [signed('A', bodyBytes('<p>b</p>'))] }));
+    assert.notEqual(digest({ items: [signed('A', Object.freeze({ a: 1 }))] }), digest({ items: [signed('A', standIn('{"a":1}', 'o'))] }));
     // A string that spells a stand-in is not taken for what it stands for.
-    const standIn = (text: string, kind: string) => `\u0000${kind}${createHash('sha256').update(text).digest('base64')}`;
     assert.notEqual(digest({ html: body }), digest({ html: standIn(body, 's') }));
     const flat = Object.freeze({ title: 'A' });
     assert.notEqual(digest({ item: flat }), digest({ item: standIn(JSON.stringify(flat), 'o') }));
