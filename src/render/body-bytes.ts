@@ -24,6 +24,20 @@ export function bodyBytes(html: string): Uint8Array {
   return encoder.encode(xmlText(html));
 }
 
+// A body → the render-cache key it was rendered or read back for. A key names everything a body is rendered from, so
+// it names the bytes as well as their digest does: page digests use it, and need not hash 45 MB of bodies at 10,000.
+const renderKeys = new WeakMap<Uint8Array, string>();
+
+/** Records the render-cache key (see renderCacheKey) a body was rendered or read back for. */
+export function recordRenderKey(body: Uint8Array, key: string): void {
+  renderKeys.set(body, key);
+}
+
+/** The render-cache key recorded for a body, if any: equal keys mean equal bytes. */
+export function renderKeyOf(body: Uint8Array): string | undefined {
+  return renderKeys.get(body);
+}
+
 /** What a template prints for a value: a body's text, or the value as a string (what Eta prints without a filter). */
 export function templateText(value: unknown): string {
   return value instanceof Uint8Array ? decoder.decode(value) : String(value);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareText } from '../problems.js';
+import { renderKeyOf } from './body-bytes.js';
 import type { PagePlan, Settings } from '../types.js';
 
 /** One digest per plan, in the plans' order. `salt` names the code and library versions (see readBuildCache). */
@@ -19,8 +20,9 @@ export function pageSources(plans: readonly PagePlan[], templates: ReadonlyMap<s
 /** Strings longer than this (release pages' JSON-LD, mostly) are digested on their own, not escaped into JSON text. */
 const LONG_TEXT = 512;
 /**
- * Starts a stand-in for a digested value, then "s" for a string, "o" for an object or "b" for a body's bytes; a real
- * string that starts with it gets it twice, so a stand-in and a string never meet.
+ * Starts a stand-in for a digested value, then "s" for a string, "o" for an object, "b" for a body's bytes or "k" for
+ * the render-cache key a body was rendered for; a real string that starts with it gets it twice, so a stand-in and a
+ * string never meet.
  */
 const MARK = '\u0000';
 
@@ -28,7 +30,8 @@ const MARK = '\u0000';
  * Plan data as text that differs exactly when the data does: its JSON (plan data is plain JSON but for release bodies'
  * bytes, which a unit test holds every kind of page to), except that a body, a long string and a frozen object stand as
  * their digests.
- * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases.
+ * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases. A body whose render-cache
+ *   key is known stands as that key, which names what it was rendered from, so it is not hashed at all.
  * - A frozen object, such as a release's card, is on many pages (its own, its neighbours', a dozen listings). Frozen
  *   means it and everything in it never change, so its digest is worked out once per build. One inside another frozen
  *   object is part of that one's text instead.
@@ -41,7 +44,10 @@ function dataText(): (data: unknown) => string {
   const text = (data: unknown): string => JSON.stringify(data, replace) ?? '';
   // The root comes with the key "" (as would a property named "", which is then written out whole: still exact).
   function replace(key: string, value: unknown): unknown {
-    if (value instanceof Uint8Array) return digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64'));
+    if (value instanceof Uint8Array) {
+      const key = renderKeyOf(value);
+      return key === undefined ? digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64')) : `${MARK}k${key}`;
+    }
     if (typeof value === 'string') {
       if (value.length > LONG_TEXT) return `${MARK}s${createHash('sha256').update(value).digest('base64')}`;
       return value.startsWith(MARK) ? MARK + value : value;

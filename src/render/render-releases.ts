@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Problem, ReleaseSource, RenderedRelease, Settings, SourceFile } from '../types.js';
+import { recordRenderKey } from './body-bytes.js';
 import { renderCacheKey, type RenderCache } from './render-cache.js';
 
 /** One file's outcome: its rendered release when it has no error, and every problem found in it. */
@@ -31,16 +32,24 @@ export const PARALLEL_THRESHOLD = 200;
 export async function renderReleases(sources: readonly ReleaseSource[], settings: Settings, options: RenderOptions = {}): Promise<ReleaseOutcome[]> {
   const outcomes: (ReleaseOutcome | undefined)[] = new Array(sources.length);
   const missing: number[] = [];
-  sources.forEach((source, index) => {
-    const cached = options.cache?.entries.get(renderCacheKey(source, settings, options.cache.salt));
+  const keys = options.cache ? sources.map((source) => renderCacheKey(source, settings, options.cache!.salt)) : [];
+  sources.forEach((_source, index) => {
+    const cached = options.cache?.entries.get(keys[index]!);
     if (cached) outcomes[index] = cached;
     else missing.push(index);
   });
+  const done = () => {
+    keys.forEach((key, index) => {
+      const body = outcomes[index]?.release?.html;
+      if (body) recordRenderKey(body, key);
+    });
+    return outcomes as ReleaseOutcome[];
+  };
   const threads = options.threads ?? (missing.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
   const cached = sources.length - missing.length;
   const progress = (done: number) => options.onProgress?.(cached + done, sources.length);
   progress(0);
-  if (missing.length === 0) return outcomes as ReleaseOutcome[];
+  if (missing.length === 0) return done();
   if (threads < 1) {
     const { renderRelease } = await import('./render-release.js');
     missing.forEach((index, done) => {
@@ -51,7 +60,7 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
     const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads, progress);
     missing.forEach((index, position) => (outcomes[index] = rendered[position]));
   }
-  return outcomes as ReleaseOutcome[];
+  return done();
 }
 
 /**

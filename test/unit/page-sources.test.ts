@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readProject } from '../../src/load/read-project.js';
 import { planSite } from '../../src/pipeline.js';
-import { bodyBytes } from '../../src/render/body-bytes.js';
+import { bodyBytes, recordRenderKey } from '../../src/render/body-bytes.js';
 import { pageSources } from '../../src/render/page-sources.js';
 import type { PagePlan } from '../../src/types.js';
 import { makeFixtureProject, release, removeProject } from '../helpers/project.js';
@@ -76,6 +76,20 @@ describe('pageSources', () => {
     // Not the body's text, nor a string spelling its stand-in.
     assert.notEqual(digest({ html: body }), digest({ html: '<p>Kia ora, “everyone”.</p>' }));
     assert.notEqual(digest({ html: body }), digest({ html: `\u0000b${createHash('sha256').update(body).digest('base64')}` }));
+  });
+
+  it('lets a body stand as the render-cache key it was rendered for, never as a string spelling it', () => {
+    const digest = (data: Record<string, unknown>) => pageSources([plan(data)], templates, settings(), assets, 'salt')[0];
+    const keyed = (html: string, key: string) => {
+      const body = bodyBytes(html);
+      recordRenderKey(body, key);
+      return body;
+    };
+    // Equal keys are equal bytes (the key names everything the body is made from), so the bytes are not read.
+    assert.equal(digest({ html: keyed('<p>a</p>', 'k1') }), digest({ html: keyed('<p>a</p>', 'k1') }));
+    assert.notEqual(digest({ html: keyed('<p>a</p>', 'k1') }), digest({ html: keyed('<p>a</p>', 'k2') }));
+    assert.notEqual(digest({ html: keyed('<p>a</p>', 'k1') }), digest({ html: bodyBytes('<p>a</p>') }));
+    assert.notEqual(digest({ html: keyed('<p>a</p>', 'k1') }), digest({ html: '\u0000kk1' }));
   });
 
   it('can read all of every kind of page: their data is plain JSON', async () => {
