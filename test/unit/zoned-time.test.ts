@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseInstant } from '../../src/validate/parse-instant.js';
-import { formatInstant, startOfDay } from '../../src/zoned-time.js';
+import { formatInstant, offsetMinutesAt, startOfDay } from '../../src/zoned-time.js';
 
 const AKL = 'Pacific/Auckland';
 const local = (text: string) => {
@@ -33,5 +33,12 @@ describe('zoned time', () => {
     assert.equal(startOfDay('2018-11-04', 'America/Sao_Paulo'), '2018-11-04T01:00:00-02:00');
     assert.equal(startOfDay('2018-11-05', 'America/Sao_Paulo'), '2018-11-05T00:00:00-02:00');
     assert.equal(startOfDay('2024-10-06', 'Australia/Lord_Howe'), '2024-10-06T00:00:00+10:30');
+  });
+
+  it('rounds an offset in seconds, as local mean time had, to the nearest minute', () => {
+    // Local mean time in El Aaiún was 52 min 48 s behind UTC; in Bangui 13 min 35 s ahead.
+    assert.equal(offsetMinutesAt(Date.UTC(1850, 6, 1), 'Africa/El_Aaiun'), -53);
+    assert.equal(offsetMinutesAt(Date.UTC(1850, 6, 1), 'Africa/Bangui'), 14);
+    assert.equal(offsetMinutesAt(Date.UTC(2024, 6, 1), 'UTC'), 0);
   });
 });
