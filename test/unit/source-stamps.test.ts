@@ -8,7 +8,9 @@ import { contentDigest } from '../../src/content-digest.js';
 import { cacheFolder } from '../../src/load/read-build-cache.js';
 import { readProject } from '../../src/load/read-project.js';
 import { readSourceStamps, sourceOnDemand, stampOf, stampsText, STAMPS_FILE, stillStamped, type SourceStamp } from '../../src/load/source-stamps.js';
+import { renderCacheKey } from '../../src/render/render-cache.js';
 import { makeProject, release, removeProject } from '../helpers/project.js';
+import { settings } from '../helpers/site-data.js';
 
 const roots: string[] = [];
 after(() => Promise.all(roots.map(removeProject)));
@@ -73,6 +75,23 @@ describe('sourceOnDemand', () => {
     assert.deepEqual(changes, ['changed']);
     assert.equal(Buffer.from(source.bytes).toString(), 'second');
     assert.deepEqual(changes, ['changed'], 'told once, when the content changed');
+  });
+
+  it('gives a render-cache key that follows the digest a read of the file takes', async () => {
+    const root = await makeProject({ 'seeds/a.md': 'first' });
+    roots.push(root);
+    const file = path.join(root, 'seeds/a.md');
+    const source = sourceOnDemand(file, 'seeds/a.md', contentDigest(Buffer.from('first')), () => undefined);
+    const siteSettings = settings();
+    const before = renderCacheKey(source, siteSettings, 'salt');
+    assert.equal(renderCacheKey(source, siteSettings, 'salt'), before);
+    await writeFile(file, 'second');
+    void source.bytes;
+    // Its outcome is saved under the key of the content it was rendered from, never under the key it was looked up by.
+    assert.notEqual(renderCacheKey(source, siteSettings, 'salt'), before);
+    assert.equal(renderCacheKey(source, siteSettings, 'salt'), renderCacheKey({ ...source }, siteSettings, 'salt'));
+    assert.notEqual(renderCacheKey(source, siteSettings, 'another version'), renderCacheKey(source, siteSettings, 'salt'));
+    assert.notEqual(renderCacheKey(source, settings({ timeZone: 'UTC' }), 'salt'), renderCacheKey(source, siteSettings, 'salt'));
   });
 });
 
