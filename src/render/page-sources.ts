@@ -45,8 +45,8 @@ function dataText(): (data: unknown) => string {
   // The root comes with the key "" (as would a property named "", which is then written out whole: still exact).
   function replace(key: string, value: unknown): unknown {
     if (value instanceof Uint8Array) {
-      const key = renderKeyOf(value);
-      return key === undefined ? digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64')) : `${MARK}k${key}`;
+      const renderKey = renderKeyOf(value);
+      return renderKey === undefined ? digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64')) : `${MARK}k${renderKey}`;
     }
     if (typeof value === 'string') {
       if (value.length > LONG_TEXT) return `${MARK}s${createHash('sha256').update(value).digest('base64')}`;

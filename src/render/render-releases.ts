@@ -38,7 +38,8 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
     if (cached) outcomes[index] = cached;
     else missing.push(index);
   });
-  const done = () => {
+  // Each body is recorded with its key, which page digests take for its bytes.
+  const withKeysRecorded = () => {
     keys.forEach((key, index) => {
       const body = outcomes[index]?.release?.html;
       if (body) recordRenderKey(body, key);
@@ -49,7 +50,7 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
   const cached = sources.length - missing.length;
   const progress = (done: number) => options.onProgress?.(cached + done, sources.length);
   progress(0);
-  if (missing.length === 0) return done();
+  if (missing.length === 0) return withKeysRecorded();
   if (threads < 1) {
     const { renderRelease } = await import('./render-release.js');
     missing.forEach((index, done) => {
@@ -60,7 +61,7 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
     const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads, progress);
     missing.forEach((index, position) => (outcomes[index] = rendered[position]));
   }
-  return done();
+  return withKeysRecorded();
 }
 
 /**
