@@ -1,4 +1,5 @@
 /** The shared vocabulary of the build: every stage speaks in these shapes and no others. */
+import type { StoredBody } from './render/body-bytes.js';
 
 /** A calendar date, "YYYY-MM-DD", in the site's time zone; kept as text so no time zone can move it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -147,8 +148,8 @@ export interface Release {
 
 /** A release with its body rendered: what pages are built from. The Markdown is dropped: every release is held at once. */
 export interface RenderedRelease extends Omit<Release, 'body'> {
-  /** The body as sanitized HTML in UTF-8 (see body-bytes.ts); templates print it as text. */
-  html: Uint8Array;
+  /** The body as sanitized HTML in UTF-8, held or left in the render cache (see body-bytes.ts); templates print it as text. */
+  html: Uint8Array | StoredBody;
   /** The summary listings show: the front matter's, else the first paragraph's text cut near 200 characters. */
   excerpt: string;
 }

@@ -38,7 +38,35 @@ export function renderKeyOf(body: Uint8Array): string | undefined {
   return renderKeys.get(body);
 }
 
+/** Where stored bodies are read back from: a render-cache shard, as the build read and checked it. */
+export interface BodyStore {
+  read(offset: number, length: number): Uint8Array;
+}
+
+/**
+ * A body left in the render cache rather than held: a warm build needs the bytes only of the pages and feeds it
+ * renders, and at 71,000 releases the bodies are 330 MB. Page digests take its render-cache key for its bytes.
+ */
+export class StoredBody {
+  constructor(
+    readonly renderKey: string,
+    private readonly store: BodyStore,
+    private readonly offset: number,
+    private readonly length: number,
+  ) {}
+
+  bytes(): Uint8Array {
+    return this.store.read(this.offset, this.length);
+  }
+}
+
+/** A body's bytes, held or stored. */
+export function bytesOf(body: Uint8Array | StoredBody): Uint8Array {
+  return body instanceof StoredBody ? body.bytes() : body;
+}
+
 /** What a template prints for a value: a body's text, or the value as a string (what Eta prints without a filter). */
 export function templateText(value: unknown): string {
-  return value instanceof Uint8Array ? decoder.decode(value) : String(value);
+  if (value instanceof Uint8Array || value instanceof StoredBody) return decoder.decode(bytesOf(value));
+  return String(value);
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareText } from '../problems.js';
-import { renderKeyOf } from './body-bytes.js';
+import { renderKeyOf, StoredBody } from './body-bytes.js';
 import type { PagePlan, Settings } from '../types.js';
 
 /** One digest per plan, in the plans' order. `salt` names the code and library versions (see readBuildCache). */
@@ -31,7 +31,8 @@ const MARK = '\u0000';
  * bytes, which a unit test holds every kind of page to), except that a body, a long string and a frozen object stand as
  * their digests.
  * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases. A body whose render-cache
- *   key is known stands as that key, which names what it was rendered from, so it is not hashed at all.
+ *   key is known (every body of a build with the cache, stored or held) stands as that key, which names what it was
+ *   rendered from, so it is neither hashed nor read.
  * - A frozen object, such as a release's card, is on many pages (its own, its neighbours', a dozen listings). Frozen
  *   means it and everything in it never change, so its digest is worked out once per build. One inside another frozen
  *   object is part of that one's text instead.
@@ -44,6 +45,7 @@ function dataText(): (data: unknown) => string {
   const text = (data: unknown): string => JSON.stringify(data, replace) ?? '';
   // The root comes with the key "" (as would a property named "", which is then written out whole: still exact).
   function replace(key: string, value: unknown): unknown {
+    if (value instanceof StoredBody) return `${MARK}k${value.renderKey}`;
     if (value instanceof Uint8Array) {
       const renderKey = renderKeyOf(value);
       return renderKey === undefined ? digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64')) : `${MARK}k${renderKey}`;

@@ -42,7 +42,8 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
   const withKeysRecorded = () => {
     keys.forEach((key, index) => {
       const body = outcomes[index]?.release?.html;
-      if (body) recordRenderKey(body, key);
+      // A stored body carries its key already.
+      if (body instanceof Uint8Array) recordRenderKey(body, key);
     });
     return outcomes as ReleaseOutcome[];
   };

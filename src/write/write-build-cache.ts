@@ -6,6 +6,7 @@ import { mapInParallel } from '../in-parallel.js';
 import { CACHE_MAGIC, cacheFolder, SHARD_SUFFIX, shardBytes, shardsFolder, type BuildCache, type OutputManifest } from '../load/read-build-cache.js';
 import { STAMPS_FILE, stampsText, type SourceStamp } from '../load/source-stamps.js';
 import { compareText } from '../problems.js';
+import { StoredBody } from '../render/body-bytes.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
 
 // Enough to keep the disk busy while the next shard is serialised.
@@ -32,7 +33,8 @@ export async function writeRenderCache(root: string, previous: BuildCache, entri
     async ([prefix, shardEntries]) => {
       // Same keys as read means the same outcomes (a key hashes everything an outcome is made from): nothing to write.
       if (previous.shardDigests.has(prefix) && previousKeys.get(prefix) === shardEntries.map(([key]) => key).join(' ')) return;
-      const shard = shardBytes(shardEntries, salt);
+      // A body left in the shard being replaced is read back from it first.
+      const shard = shardBytes(shardEntries.map(withBytes), salt);
       if (previous.shardDigests.get(prefix) === shard.digest) return;
       await replaceFile(path.join(folder, `${prefix}${SHARD_SUFFIX}`), shard.bytes);
     },
@@ -63,6 +65,12 @@ async function replaceFile(file: string, content: string | Uint8Array): Promise<
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, file);
+}
+
+/** An outcome whose body, if stored, is read back: a shard holds bytes. */
+function withBytes([key, outcome]: [string, ReleaseOutcome]): [string, ReleaseOutcome] {
+  const html = outcome.release?.html;
+  return html instanceof StoredBody ? [key, { ...outcome, release: { ...outcome.release!, html: html.bytes() } }] : [key, outcome];
 }
 
 /** The keys of each shard, sorted and joined, to tell an unchanged shard without serialising it. */

@@ -91,4 +91,22 @@ describe('parallel rendering and the render cache', () => {
     assert.match([...cached.values()].join('\n'), /A new closing paragraph/);
     assert.deepEqual(cached, await buildTree({ cache: false, threads: 0 }));
   });
+
+  it('renders every page from bodies left in the cache, shards it rewrote included, as a clean build does', async () => {
+    // The title is read only by templates (the publisher, which defaults to it, is kept): every page changes, and every
+    // release still comes from the cache, some from the shard the edit above rewrote (reading its other bodies back
+    // from the shard it replaced).
+    const packageJson = path.join(root, 'package.json');
+    const project = JSON.parse(await readFile(packageJson, 'utf8'));
+    const { title } = project.pressroom;
+    await writeFile(packageJson, JSON.stringify({ ...project, pressroom: { ...project.pressroom, title: 'Another Press Office', publisher: title } }));
+    const renderStarts: number[] = [];
+    const result = await build({ root, progress: (stage, done, total) => (stage === 'render' && renderStarts.length === 0 ? renderStarts.push(total - done) : undefined) });
+    assert.equal(result.ok, true);
+    assert.deepEqual(renderStarts, [0], 'no release was rendered again');
+    assert.equal(result.stats.unchanged, 0);
+    const cached = await readTree(publicDir());
+    assert.match(cached.get('index.html') ?? '', /Another Press Office/);
+    assert.deepEqual(cached, await buildTree({ cache: false, threads: 0 }));
+  });
 });

@@ -30,7 +30,8 @@ describe('render-cache shards', () => {
     const { bytes } = shardBytes([['00a', { release: rendered(html), problems: [] }]], SALT);
     assert.ok(bytes.length < Buffer.byteLength(html) + 1000, `${bytes.length} bytes for ${Buffer.byteLength(html)} of UTF-8`);
     const body = parseShard(bytes, SALT)?.entries[0]?.[1].release?.html;
-    assert.equal(body?.buffer, bytes.buffer);
+    assert.ok(body instanceof Uint8Array);
+    assert.equal(body.buffer, bytes.buffer);
     assert.equal(Buffer.from(body!).toString(), html);
   });
 
