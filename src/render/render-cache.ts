@@ -20,6 +20,7 @@ const TEMPLATE_ONLY_SETTINGS = new Set(['title', 'baseUrl', 'language', 'pageSiz
 // A build asks for each file's key twice (to look it up, then to save its outcome), and hashing them all takes about
 // 60 ms at 10,000 releases: the last key is kept with the source and what it was made from. The digest is compared
 // too: a file that changed after it was looked at takes its new digest when it is read for rendering (sourceOnDemand).
+// The settings are compared by identity, as a build never changes them once validateSettings has made them.
 const lastKeys = new WeakMap<ReleaseSource, { path: string; digest: string; settings: Settings; salt: string; key: string }>();
 
 /** A hash of the file's path and content digest, the settings the per-file step may read, and the pipeline's versions. */
