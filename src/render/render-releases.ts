@@ -38,12 +38,14 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
     if (cached) outcomes[index] = cached;
     else missing.push(index);
   });
-  // Each body is recorded with its key, which page digests take for its bytes.
+  // Each body is recorded with its key, which page digests take for its bytes. The key is asked for again, not taken
+  // from `keys`: a file that changed after it was looked at took a new digest when it was read for rendering.
   const withKeysRecorded = () => {
-    keys.forEach((key, index) => {
+    const cache = options.cache;
+    sources.forEach((source, index) => {
       const body = outcomes[index]?.release?.html;
       // A stored body carries its key already.
-      if (body instanceof Uint8Array) recordRenderKey(body, key);
+      if (cache && body instanceof Uint8Array) recordRenderKey(body, renderCacheKey(source, settings, cache.salt));
     });
     return outcomes as ReleaseOutcome[];
   };

@@ -8,7 +8,9 @@ import { contentDigest } from '../../src/content-digest.js';
 import { cacheFolder } from '../../src/load/read-build-cache.js';
 import { readProject } from '../../src/load/read-project.js';
 import { readSourceStamps, sourceOnDemand, stampOf, stampsText, STAMPS_FILE, stillStamped, type SourceStamp } from '../../src/load/source-stamps.js';
+import { renderKeyOf } from '../../src/render/body-bytes.js';
 import { renderCacheKey } from '../../src/render/render-cache.js';
+import { renderReleases } from '../../src/render/render-releases.js';
 import { makeProject, release, removeProject } from '../helpers/project.js';
 import { settings } from '../helpers/site-data.js';
 
@@ -116,6 +118,25 @@ describe('readProject with stamps', () => {
     assert.equal(Buffer.from(stamped!.bytes).toString(), changed);
     assert.equal(stamped?.digest, contentDigest(Buffer.from(changed)), 'the render cache keys the content it renders');
     assert.equal(read.stamps.has('seeds/a.md'), false, 'the stale stamp is not saved for the next build');
+  });
+
+  it('gives a body rendered from a file changed after its stat the key of what it was rendered from', async () => {
+    const before = release({ title: '"First"' });
+    const root = await makeProject({ 'seeds/a.md': before });
+    roots.push(root);
+    const file = path.join(root, 'seeds/a.md');
+    const known = new Map([['seeds/a.md', stampOf(statSync(file), contentDigest(Buffer.from(before)), Number.MAX_SAFE_INTEGER)!]]);
+    const read = await readProject({ root, content: 'seeds', templates: 'templates' }, known);
+    const [source] = read.project.releases;
+    const siteSettings = settings();
+    const lookedUpBy = renderCacheKey(source!, siteSettings, 'salt');
+    await writeFile(file, release({ title: '"Second"' }));
+    const [outcome] = await renderReleases([source!], siteSettings, { cache: { salt: 'salt', entries: new Map() }, threads: 0 });
+    assert.equal(outcome?.release?.title, 'Second');
+    // Else a page digest would name this body by the first content's key, and a later build of that content could
+    // keep a page rendered from the second.
+    assert.equal(renderKeyOf(outcome!.release!.html as Uint8Array), renderCacheKey(source!, siteSettings, 'salt'));
+    assert.notEqual(renderKeyOf(outcome!.release!.html as Uint8Array), lookedUpBy);
   });
 
   it('reads a file whose stat differs from its stamp', async () => {
