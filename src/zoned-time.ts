@@ -1,22 +1,22 @@
 /** Instants and wall-clock times in a named time zone, worked out with Intl so the builder's own zone never matters. */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-// Zone → whole second (ms) → offset. Each date's start of day asks for offsets a day either side of it, which the
-// neighbouring dates ask for too: remembering them cut the calls into Intl from 5 a date to about 2.
-const knownOffsets = new Map<string, Map<number, number>>();
+// Per zone: the formatter that writes its offsets, and the offsets met so far by whole second (ms). Each date's start
+// of day asks for offsets a day either side of it, which the neighbouring dates ask for too: remembering them cut the
+// calls into Intl from 5 a date to about 2.
+const zones = new Map<string, { formatter: Intl.DateTimeFormat; offsets: Map<number, number> }>();
 
 /** Minutes the zone is ahead of UTC at an instant (+720 for Auckland in winter). */
 export function offsetMinutesAt(instant: number, timeZone: string): number {
   const second = Math.floor(instant / 1000) * 1000;
-  let known = knownOffsets.get(timeZone);
-  if (!known) {
-    known = new Map();
-    knownOffsets.set(timeZone, known);
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = { formatter: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' }), offsets: new Map() };
+    zones.set(timeZone, zone);
   }
-  let offset = known.get(second);
+  let offset = zone.offsets.get(second);
   if (offset === undefined) {
-    offset = measureOffset(second, timeZone);
-    known.set(second, offset);
+    offset = readOffset(zone.formatter.format(second), timeZone);
+    zone.offsets.set(second, offset);
   }
   return offset;
 }
@@ -26,13 +26,7 @@ const GMT_OFFSET = /GMT(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
 
 // Intl writes the offset itself as "longOffset": read from format(), that is a quarter of the time of working it out
 // from formatToParts' wall-clock parts, which allocates an object a part.
-function measureOffset(second: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' });
-    formatters.set(timeZone, formatter);
-  }
-  const text = formatter.format(second);
+function readOffset(text: string, timeZone: string): number {
   const match = GMT_OFFSET.exec(text);
   if (!match) throw new Error(`unexpected time zone offset "${text}" for ${timeZone}`);
   const [, sign, hours, minutes, seconds] = match;
