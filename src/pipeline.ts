@@ -4,8 +4,8 @@ import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
 import { startBuildSearch, type SearchIndexPlan } from './build-search.js';
-import { readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
-import { readProject } from './load/read-project.js';
+import { cacheFolder, readBuildCache, type BuildCache, type OutputManifest } from './load/read-build-cache.js';
+import { readProject, type ReadResult } from './load/read-project.js';
 import { readSourceStamps } from './load/source-stamps.js';
 import { error, hasErrors, sortProblems } from './problems.js';
 import { pageSources } from './render/page-sources.js';
@@ -19,6 +19,7 @@ import type { OutputFile, Problem, ProducedSearchPage, Project, ReleaseSource, R
 import { validateSettings, type SettingsOverrides } from './validate/validate-settings.js';
 import { LinkChecker } from './verify/check-links.js';
 import { formatInstant } from './zoned-time.js';
+import { openBodySpill, type BodySpill } from './write/body-spill.js';
 import { saveSearchIndexKeys } from './write/search-index-cache.js';
 import { writeOutputManifest, writeRenderCache, writeSourceStamps } from './write/write-build-cache.js';
 import { openInPlaceUpdate } from './write/update-in-place.js';
@@ -243,6 +244,17 @@ export async function check(options: BuildOptions = {}): Promise<BuildResult> {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { paths, read, cache } = await readInputs(options);
+  // Bodies rendered on workers wait in a file, under their cache keys, for their pages and the cache to be written.
+  const spill = cache ? openBodySpill(cacheFolder(paths.root)) : undefined;
+  try {
+    return await buildRead(paths, read, options, cache, spill);
+  } finally {
+    spill?.close();
+  }
+}
+
+/** `build` once its inputs are read; `spill`, if any, is the build's to use until this returns. */
+async function buildRead(paths: ReturnType<typeof resolvePaths>, read: ReadResult, options: BuildOptions, cache: BuildCache | undefined, spill: BodySpill | undefined): Promise<BuildResult> {
   const unsafe = checkOutputFolder(paths);
   // With a manifest of the output as the last build left it, only what changed is written.
   const inPlace = cache?.manifest?.out === paths.out ? openInPlaceUpdate(cache.manifest) : undefined;
@@ -262,7 +274,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   let produced: Awaited<ReturnType<typeof produceRead>>;
   try {
-    produced = await produceRead(read, paths, options, cache, unsafe || hasErrors(read.problems) ? undefined : output);
+    produced = await produceRead(read, paths, options, cache, unsafe || hasErrors(read.problems) ? undefined : output, spill);
   } catch (cause) {
     await abandon();
     throw cause;
@@ -335,7 +347,7 @@ async function readInputs(options: BuildOptions) {
 }
 
 /** Produces what was read, writing through `output` when given; the result counts the read's problems too. */
-async function produceRead(read: Awaited<ReturnType<typeof readProject>>, paths: ReturnType<typeof resolvePaths>, options: BuildOptions, cache: BuildCache | undefined, output?: SiteOutput) {
+async function produceRead(read: ReadResult, paths: ReturnType<typeof resolvePaths>, options: BuildOptions, cache: BuildCache | undefined, output?: SiteOutput, spill?: BodySpill) {
   const root = paths.root;
   const produced = await produceSite(
     read.project,
@@ -346,6 +358,7 @@ async function produceRead(read: Awaited<ReturnType<typeof readProject>>, paths:
       outFolder: displayFolder(root, paths.out),
       render: {
         ...(cache ? { cache: cache.render } : {}),
+        ...(spill ? { spill } : {}),
         ...(options.threads !== undefined ? { threads: options.threads } : {}),
         ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.('render', done, total) } : {}),
       },

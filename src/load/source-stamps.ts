@@ -67,23 +67,16 @@ export function stillStamped(stamp: SourceStamp, stats: Stats): boolean {
 }
 
 /**
- * A release file known by its digest. Its bytes, when given as `held`, are handed over the first time they are asked
- * for and then let go, so a build holds a file's text only until its release is rendered; otherwise, and on any later
- * ask, they are read from the file. Bytes read that no longer have the digest mean the file changed after it was
- * looked at: the source takes the new digest, so the render cache keys the content it renders, and `onChanged` is
- * told, to drop the file's stamp.
+ * A release file known by its digest, whose bytes are read from the file each time they are asked for (to render its
+ * release), never held. Bytes read that no longer have the digest mean the file changed after it was looked at: the
+ * source takes the new digest, so the render cache keys the content it renders, and `onChanged` is told, to drop the
+ * file's stamp.
  */
-export function sourceOnDemand(file: string, relative: string, digest: string, onChanged: () => void, held?: Uint8Array): ReleaseSource {
+export function sourceOnDemand(file: string, relative: string, digest: string, onChanged: () => void): ReleaseSource {
   const source: Omit<ReleaseSource, 'bytes'> = { path: relative, digest };
-  let unread = held;
   return Object.defineProperty(source as ReleaseSource, 'bytes', {
     enumerable: true,
     get(): Uint8Array {
-      if (unread) {
-        const bytes = unread;
-        unread = undefined;
-        return bytes;
-      }
       // A buffer of its own. The getter runs while a worker message is being copied (it is an own, enumerable
       // property, so the copy carries the bytes), and a small file's bytes would otherwise sit in Node's shared pool,
       // which the next source's read writes into after the copy of it was taken.

@@ -56,16 +56,21 @@ function shardStore(file: string, seen: Stats): BodyStore {
         if (now.ino !== seen.ino || now.size !== seen.size || now.mtimeMs !== seen.mtimeMs || now.ctimeMs !== seen.ctimeMs) {
           throw new Error(`${file} changed while this build was using it, so a release body in it cannot be trusted: another build of the same project may be running; build again once it has finished`);
         }
-        const bytes = new Uint8Array(length);
-        for (let done = 0; done < length; ) {
-          const read = readSync(fd, bytes, done, length - done, offset + done);
-          if (read === 0) throw new Error(`${file} ended before a release body stored in it`);
-          done += read;
-        }
-        return bytes;
+        return readRange(fd, offset, length, file);
       } finally {
         closeSync(fd);
       }
     },
   };
+}
+
+/** `length` bytes of an open file from `offset`; `file` names it in the error if it ends first. */
+export function readRange(fd: number, offset: number, length: number, file: string): Uint8Array {
+  const bytes = new Uint8Array(length);
+  for (let done = 0; done < length; ) {
+    const read = readSync(fd, bytes, done, length - done, offset + done);
+    if (read === 0) throw new Error(`${file} ended before a release body stored in it`);
+    done += read;
+  }
+  return bytes;
 }

@@ -38,14 +38,15 @@ export function renderKeyOf(body: Uint8Array): string | undefined {
   return renderKeys.get(body);
 }
 
-/** Where stored bodies are read back from: a render-cache shard, as the build read and checked it. */
+/** Where stored bodies are read back from: a render-cache shard, as the build read and checked it, or the build's spill. */
 export interface BodyStore {
   read(offset: number, length: number): Uint8Array;
 }
 
 /**
- * A body left in the render cache rather than held: a warm build needs the bytes only of the pages and feeds it
- * renders, and at 71,000 releases the bodies are 330 MB. Page digests take its render-cache key for its bytes.
+ * A body left in a file rather than held: in the render cache, or in the spill a build keeps what it renders in (see
+ * body-spill). A build needs the bytes only of the pages and feeds it renders, and at 71,000 releases the bodies are
+ * 330 MB. Page digests take its render-cache key for its bytes.
  */
 export class StoredBody {
   constructor(

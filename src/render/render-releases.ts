@@ -1,7 +1,8 @@
 /** Release files → validated releases with their bodies rendered: the per-file, cacheable, parallel part of the build. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Problem, ReleaseSource, RenderedRelease, Settings, SourceFile } from '../types.js';
+import type { Problem, ReleaseSource, RenderedRelease, Settings } from '../types.js';
+import type { BodySpill } from '../write/body-spill.js';
 import { recordRenderKey } from './body-bytes.js';
 import { renderCacheKey, type RenderCache } from './render-cache.js';
 
@@ -19,6 +20,11 @@ export interface RenderOptions {
   threads?: number;
   /** Told how many files are done, out of how many, as rendering goes on. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where bodies rendered on worker threads are kept as each batch comes back, rather than held, under their keys in
+   * `cache` (without which it is not used).
+   */
+  spill?: BodySpill;
 }
 
 /**
@@ -61,7 +67,10 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
       if (done % 50 === 49) progress(done + 1);
     });
   } else {
-    const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads, progress);
+    const cache = options.cache;
+    const spill = options.spill;
+    const keep = cache && spill ? (batch: ReleaseOutcome[], from: readonly ReleaseSource[]) => spillBodies(batch, from, spill, (source) => renderCacheKey(source, settings, cache.salt)) : undefined;
+    const rendered = await renderOnWorkers(missing.map((index) => sources[index]!), settings, threads, progress, keep);
     missing.forEach((index, position) => (outcomes[index] = rendered[position]));
   }
   return withKeysRecorded();
@@ -71,7 +80,13 @@ export async function renderReleases(sources: readonly ReleaseSource[], settings
  * Renders on a short-lived pool of worker threads. Files go out in batches handed to whichever worker is free, so
  * message passing stays a small share of the work and a slow batch does not hold the others up.
  */
-async function renderOnWorkers(sources: readonly SourceFile[], settings: Settings, threads: number, progress: (done: number) => void): Promise<ReleaseOutcome[]> {
+async function renderOnWorkers(
+  sources: readonly ReleaseSource[],
+  settings: Settings,
+  threads: number,
+  progress: (done: number) => void,
+  keep: (batch: ReleaseOutcome[], from: readonly ReleaseSource[]) => ReleaseOutcome[] = (batch) => batch,
+): Promise<ReleaseOutcome[]> {
   const count = Math.max(1, Math.min(threads, Math.ceil(sources.length / 8)));
   const batchSize = Math.max(8, Math.min(200, Math.ceil(sources.length / (count * 8))));
   const outcomes: ReleaseOutcome[] = new Array(sources.length);
@@ -86,10 +101,15 @@ async function renderOnWorkers(sources: readonly SourceFile[], settings: Setting
         next = Math.min(sources.length, next + batchSize);
         worker.postMessage(sources.slice(start, next));
       };
+      // Sending reads the next batch's files (see sourceOnDemand): one deleted meanwhile fails the build, not the process.
       worker.on('message', (batch: ReleaseOutcome[]) => {
-        batch.forEach((outcome, offset) => (outcomes[start + offset] = outcome));
-        progress((done += batch.length));
-        send();
+        try {
+          keep(batch, sources.slice(start, start + batch.length)).forEach((outcome, offset) => (outcomes[start + offset] = outcome));
+          progress((done += batch.length));
+          send();
+        } catch (cause) {
+          reject(cause);
+        }
       });
       worker.on('error', reject);
       worker.on('exit', (code) => (next < sources.length || code !== 0 ? reject(new Error(`a render worker stopped with exit code ${code}`)) : undefined));
@@ -102,4 +122,17 @@ async function renderOnWorkers(sources: readonly SourceFile[], settings: Setting
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return outcomes;
+}
+
+/**
+ * The batch with its bodies kept in the spill. A body's key is asked for only now, as in renderReleases: a file read
+ * for rendering may have taken a new digest. When the spill cannot take them, the bodies are held.
+ */
+function spillBodies(batch: ReleaseOutcome[], from: readonly ReleaseSource[], spill: BodySpill, keyOf: (source: ReleaseSource) => string): ReleaseOutcome[] {
+  const held = batch.flatMap((outcome, index) => (outcome.release?.html instanceof Uint8Array ? [{ index, bytes: outcome.release.html }] : []));
+  const stored = spill.keep(held.map(({ index, bytes }) => ({ bytes, renderKey: keyOf(from[index]!) })));
+  if (!stored) return batch;
+  const kept = [...batch];
+  held.forEach(({ index }, n) => (kept[index] = { ...batch[index]!, release: { ...batch[index]!.release!, html: stored[n]! } }));
+  return kept;
 }
