@@ -2,7 +2,7 @@
 import { error } from '../problems.js';
 import type { Group, IsoDate, Minister, PagePlan, Problem, RenderedRelease, Site } from '../types.js';
 import { formatDate } from './format-date.js';
-import { releaseJsonLd } from './json-ld.js';
+import { ReleaseJsonLd } from './json-ld.js';
 import { paginate, type Pagination } from './paginate.js';
 import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
 import { searchIndexesOf, searchIndexOf, searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
@@ -174,11 +174,7 @@ function releasePage(site: Site, release: RenderedRelease, search: SearchValues,
         noindex,
         feeds: feedsFor(site, typePath, typeLabel(release.type, true)),
       },
-      // Made each time it is read (for the page's digest, then for its rendering) rather than held with every plan:
-      // at 1.5 KB a page it was the largest part of the plans, 15.6 MB of the heap at 10,000 releases.
-      get jsonLd() {
-        return releaseJsonLd(release, card.summary, site.settings);
-      },
+      jsonLd: new ReleaseJsonLd(release, card.summary, site.settings),
       updates: release.updates.map((u) => ({ date: u.date, dateText: formatDate(u.date), note: u.note })),
       withdrawn: release.withdrawn ? { date: release.withdrawn.date, dateText: formatDate(release.withdrawn.date), reason: release.withdrawn.reason } : undefined,
       search,

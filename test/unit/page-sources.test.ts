@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { readProject } from '../../src/load/read-project.js';
 import { planSite } from '../../src/pipeline.js';
 import { bodyBytes, recordRenderKey } from '../../src/render/body-bytes.js';
+import { ReleaseJsonLd } from '../../src/render/json-ld.js';
 import { pageSources } from '../../src/render/page-sources.js';
 import type { PagePlan } from '../../src/types.js';
 import { makeFixtureProject, release, removeProject } from '../helpers/project.js';
@@ -19,6 +20,8 @@ const assets = new Map([['site.css', 'assets/site.0123456789.css']]);
 function assertPlainJson(value: unknown, where: string): void {
   // A release body, which pageSources digests as bytes.
   if (value instanceof Uint8Array && where.endsWith('.html')) return;
+  // A release page's JSON-LD, whose JSON is its whole text.
+  if (value instanceof ReleaseJsonLd) return assert.equal(typeof JSON.parse(JSON.stringify(value)), 'string', where);
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${where} is ${value}`);
   assert.equal(typeof value, 'object', `${where} is a ${typeof value}`);
