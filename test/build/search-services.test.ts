@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { startSearchIndexes } from '../../src/render/index-search.js';
+import { RESTART_AFTER_PAGES, startSearchIndexes } from '../../src/render/index-search.js';
 import type { OutputFile, SearchPage } from '../../src/types.js';
 
 /** Pages of five years, newest first as a build lists them, each with a word of its own. */
@@ -13,10 +13,24 @@ function pages(): SearchPage[] {
   });
 }
 
-/** The Pagefind service processes this test process has started (they stay, idle, until it exits). */
-function pagefindChildren(): number {
+/**
+ * The running Pagefind service processes this test process has started: they stay, idle, until it exits, or until
+ * the service stops them after a large index. A stopped one that has not been reaped yet is not running.
+ */
+function pagefindProcesses(): string[] {
   const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean));
-  return children.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')).length;
+  const running = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind') && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  return children.filter(running);
+}
+
+function pagefindChildren(): number {
+  return pagefindProcesses().length;
 }
 
 function expectedOf(all: readonly SearchPage[]): Map<string, number> {
@@ -83,5 +97,29 @@ describe('search index files', () => {
     const indexer = startSearchIndexes(expectedOf(all), () => Promise.reject(new Error('ENOSPC: no space left on device')), 1);
     for (let start = 0; start < all.length; start += 25) await indexer.add(all.slice(start, start + 25));
     await assert.rejects(indexer.finish('optional'), /ENOSPC/);
+  });
+});
+
+describe('a Pagefind service', () => {
+  it('starts a fresh process after a large index, so the memory the index took goes with the old one', async () => {
+    const page = (year: string, i: number): SearchPage => ({
+      path: `release/${year}-${i}/index.html`,
+      url: `/release/${year}-${i}/`,
+      html: `<!doctype html><html lang="en"><head><title>R${i}</title></head><body><main data-pagefind-body><p>word${i} of ${year}</p></main></body></html>`,
+      index: year,
+    });
+    const large = Array.from({ length: RESTART_AFTER_PAGES }, (_, i) => page('2024', i));
+    const small = Array.from({ length: 3 }, (_, i) => page('2023', i));
+    const indexer = startSearchIndexes(expectedOf([...large, ...small]), async () => undefined, 1);
+    // An add resolves once the batch before it is in. Earlier tests' services may be running too.
+    await indexer.add(large.slice(0, 10));
+    await indexer.add(large.slice(10, 20));
+    const during = pagefindProcesses();
+    await indexer.add(large.slice(20));
+    await indexer.add(small);
+    assert.deepEqual((await indexer.finish('required')).problems, []);
+    const after = pagefindProcesses();
+    assert.equal(during.filter((pid) => !after.includes(pid)).length, 1, 'the process that made the large index was stopped');
+    assert.equal(after.filter((pid) => !during.includes(pid)).length, 1, 'the small year had a fresh process, which it leaves running');
   });
 });
