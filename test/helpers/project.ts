@@ -92,6 +92,11 @@ export const EXPECTED_PROBLEMS = 'expected-problems.txt';
 /** True when the tests were run with UPDATE=1, asking golden files to be rewritten from the actual output. */
 export const UPDATE_GOLDEN = process.env.UPDATE === '1';
 
+/** A new empty temp folder, for a test that needs a place on disk but no project; remove it with removeProject. */
+export async function makeFolder(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'pressroom-test-'));
+}
+
 /** Removes a temp project. */
 export async function removeProject(root: string): Promise<void> {
   await rm(root, { recursive: true, force: true });

@@ -1,19 +1,18 @@
 /** The spill a build keeps rendered bodies in: bodies come back byte for byte, and the file never outlives the spill. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { bodyBytes, StoredBody, templateText } from '../../src/render/body-bytes.js';
 import { openBodySpill } from '../../src/write/body-spill.js';
+import { makeFolder, removeProject } from '../helpers/project.js';
 
 const folders: string[] = [];
-after(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+after(() => Promise.all(folders.map(removeProject)));
 
 async function folder(): Promise<string> {
-  const made = await mkdtemp(path.join(tmpdir(), 'pressroom-spill-'));
-  folders.push(made);
-  return made;
+  folders.push(await makeFolder());
+  return folders.at(-1)!;
 }
 
 describe('body spill', () => {

@@ -1,8 +1,5 @@
 /** Rendering on worker threads: bodies kept in the spill as batches come back, and a file that fails to read. */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { contentDigest } from '../../src/content-digest.js';
 import { StoredBody, templateText } from '../../src/render/body-bytes.js';
@@ -10,9 +7,10 @@ import { renderReleases } from '../../src/render/render-releases.js';
 import type { ReleaseSource } from '../../src/types.js';
 import { validateSettings } from '../../src/validate/validate-settings.js';
 import { openBodySpill } from '../../src/write/body-spill.js';
+import { makeFolder, removeProject } from '../helpers/project.js';
 
-const folders: string[] = [];
-after(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+let spillFolder: string | undefined;
+after(() => (spillFolder ? removeProject(spillFolder) : undefined));
 
 const settings = validateSettings({ path: 'package.json', bytes: Buffer.from('{"pressroom":{"title":"T","baseUrl":"https://example.org/"}}') }).settings;
 
@@ -27,7 +25,8 @@ describe('renderReleases on worker threads', () => {
   it('takes the bodies rendered on worker threads, which read back as the main thread renders them', async () => {
     const files = sources(24);
     const cache = { salt: 'salt', entries: new Map() };
-    const spill = openBodySpill(await mkdtemp(path.join(tmpdir(), 'pressroom-spill-')).then((made) => (folders.push(made), made)))!;
+    spillFolder = await makeFolder();
+    const spill = openBodySpill(spillFolder)!;
     try {
       const spilled = await renderReleases(files, settings, { cache, threads: 2, spill });
       const held = await renderReleases(files, settings, { threads: 0 });
