@@ -97,7 +97,6 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
   // Not Pagefind's failure but the output's (a full disk, say): the build fails with it, search or no search.
   let deliveryFailure: { cause: unknown } | undefined;
   let pagefindModule: Promise<typeof import('pagefind') | undefined> | undefined;
-  let pagefindLoaded: typeof import('pagefind') | undefined;
   const open = new Map<string, { index: Promise<PagefindIndex | undefined>; added: number }>();
   const finished = new Set<string>();
   const delivered: string[] = [];
@@ -109,8 +108,7 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
   const openIndex = (name: string) => {
     pagefindModule ??= loadPagefind(service).then((loaded) => {
       if ('reason' in loaded) fail(loaded.reason);
-      pagefindLoaded = 'pagefind' in loaded ? loaded.pagefind : undefined;
-      return pagefindLoaded;
+      return 'pagefind' in loaded ? loaded.pagefind : undefined;
     });
     const index = Promise.all([pagefindModule, restarted]).then(async ([pagefind]) => {
       if (!pagefind || failure !== undefined) return undefined;
@@ -137,7 +135,7 @@ function startServiceIndexes(expected: ReadonlyMap<string, number>, service: num
     const made = previous.then(() => makeFiles(name, entry?.index, keepFiles));
     // Pagefind's process keeps the memory an index took once the index is deleted, so after a large one it is
     // stopped, and the next index (whose pages come only after this one's) starts a fresh process.
-    if ((expected.get(name) ?? 0) >= RESTART_AFTER_PAGES) restarted = made.then(() => pagefindLoaded?.close());
+    if ((expected.get(name) ?? 0) >= RESTART_AFTER_PAGES) restarted = made.then(async () => (await pagefindModule)?.close());
     closing = made.then(deliverFiles);
     return previous;
   };
