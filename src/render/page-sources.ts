@@ -28,8 +28,8 @@ const MARK = '\u0000';
 
 /**
  * Plan data as text that differs exactly when the data does: its JSON (plan data is plain JSON but for release bodies,
- * held as bytes or stored in the render cache, which a unit test holds every kind of page to), except that a body, a
- * long string and a frozen object stand as their digests.
+ * held as bytes or stored in a file, and a release page's JSON-LD, whose JSON is its text; a unit test holds every
+ * kind of page to that), except that a body, a long string and a frozen object stand as their digests.
  * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases. A body whose render-cache
  *   key is known (every body of a build with the cache, stored or held) stands as that key, which names what it was
  *   rendered from, so it is neither hashed nor read.
