@@ -1,8 +1,8 @@
 /**
- * The build's search indexes, one per year plus the runtime. Before any page is rendered, the digest of what each
- * year's pages are made from tells whether the index the last build left in the output still fits; the years that do
- * keep their files where they are, and Pagefind indexes only the others, each batch while the next is rendered and
- * written, in its own process.
+ * The build's search indexes, one per year (or part of a large year) plus the runtime. Before any page is rendered,
+ * the digest of what each index's pages are made from tells whether the index the last build left in the output still
+ * fits; the indexes that do keep their files where they are, and Pagefind makes only the others, each batch while the
+ * next is rendered and written, in its own process.
  */
 import type { BuildCache } from './load/read-build-cache.js';
 import { mapInParallel } from './in-parallel.js';

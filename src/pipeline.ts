@@ -78,8 +78,8 @@ export interface BuildResult {
   /** Every output path, sorted. */
   pages: string[];
   /**
-   * The search indexes of a build that wrote its output, by name (each year, and "runtime" for Pagefind's script):
-   * those Pagefind made afresh, and those kept as the last build left them.
+   * The search indexes of a build that wrote its output, by name (each year or part of a year, and "runtime" for
+   * Pagefind's script): those Pagefind made afresh, and those kept as the last build left them.
    */
   searchIndexes?: { indexed: string[]; kept: string[] };
   /** The embargo that lifts soonest among the held-back releases, so a scheduler can rebuild then. */

@@ -1,5 +1,5 @@
 /**
- * Rendered pages → Pagefind search indexes, one per year, as more output files. Pure in effect: Pagefind's service
+ * Rendered pages → Pagefind search indexes, one per year or part of a year, as more output files. Pure in effect: Pagefind's service
  * reads the HTML from memory and hands the indexes back in memory, so only write/ writes them.
  */
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ const PAGES_FOR_TWO_SERVICES = 3000;
  */
 export const RESTART_AFTER_PAGES = 1000;
 
-// What a year's folder keeps of Pagefind's bundle: its index alone. The script, worker and WebAssembly are the same for
+// What an index's folder keeps of Pagefind's bundle: the index alone. The script, worker and WebAssembly are the same for
 // every year and come once, with the runtime; the ready-made interfaces and the highlighter are not used at all.
 const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:index|fragment|filter)\/[^/]+)$/;
 const RUNTIME_SCRIPT = /^pagefind(?:-worker)?\.js$/;
@@ -55,7 +55,7 @@ export interface SearchIndexer {
  * plans list releases newest first, so year by year), and an index's files go to `deliver` while the next one is
  * filled, so the build writes them as it goes rather than holding every index (143 MB at 71,000 releases) to the end. A
  * large site's indexes are shared between two Pagefind services (see PAGES_FOR_TWO_SERVICES); each holds at most two
- * years' pages at once, never the archive's. Pagefind's failures do not throw: when it cannot run (no binary for this
+ * indexes' pages at once, never the archive's. Pagefind's failures do not throw: when it cannot run (no binary for this
  * platform, say) `finish` gives one problem, a warning or, when search is required, an error. Only a failure to
  * deliver does, as a failed write would.
  */
@@ -212,7 +212,7 @@ export async function indexSearch(input: SearchInput): Promise<{ files: OutputFi
   return { files: problems.length > 0 ? [] : files.sort((a, b) => compareText(a.path, b.path)), problems };
 }
 
-/** The files of one index that are shipped, in its folder: a year's index alone, or the runtime's script too. */
+/** The files of one index that are shipped, in its folder: a year's (or part's) index alone, or the runtime's script too. */
 function bundleFiles(name: string, built: readonly { path: string; content: Uint8Array }[]): OutputFile[] {
   const folder = searchIndexFolder(name);
   let shipped = (file: string) => INDEX_FILE.test(file);

@@ -5,7 +5,7 @@ import { formatDate } from './format-date.js';
 import { ReleaseJsonLd } from './json-ld.js';
 import { paginate, type Pagination } from './paginate.js';
 import { listingFeed, planFeeds, siteFeed, type FeedLink } from './plan-feeds.js';
-import { searchIndexesOf, searchIndexOf, searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
+import { isIndexed, searchIndexesOf, searchIndexing, searchPage, searchValuesOf, type SearchValues } from './plan-search.js';
 import { planNotFound, planRobots, planSitemap } from './plan-site-files.js';
 import * as routes from './routes.js';
 import { lastModified, newestModified, releaseCard, typeLabel } from './view-models.js';
@@ -13,13 +13,14 @@ import { lastModified, newestModified, releaseCard, typeLabel } from './view-mod
 /** The pages, feeds and crawler files, and a problem for any two that would be written to the same file. */
 export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
-  const recall = recallIn(site, memo);
+  const search = searchIndexing(site.releases);
+  const recall = recallIn(site, search.splitYears, memo);
   const listing = (path: string, heading: string, releases: readonly RenderedRelease[], source: string, parent?: { name: string; path: string }) =>
     recall.listing(releases, `${path}\0${heading}`, (last?: Listed) => listingPages(site, path, heading, releases, source, parent, last));
   const release = (item: RenderedRelease, index?: number) => {
     const newer = index === undefined ? undefined : site.releases[index - 1];
     const older = index === undefined ? undefined : site.releases[index + 1];
-    return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), index));
+    return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), search.indexOf(item), index));
   };
   const releasePages = recall.listed(site.releases, (item, index) => release(item, index));
   const html = [
@@ -71,10 +72,11 @@ export function createPlanMemo(): PlanMemo {
 }
 
 /** Lookups into the memo for this site; without one, each simply plans. */
-function recallIn(site: Site, memo: PlanMemo | undefined) {
+function recallIn(site: Site, splitYears: string, memo: PlanMemo | undefined) {
   if (memo) {
-    // Settings, and the names and kinds of groupings, reach every page (feeds, filters, navigation).
-    const context = JSON.stringify([site.settings, site.types.map((t) => t.slug), site.ministers.map((m) => m.name), site.portfolios.map((p) => p.name)]);
+    // Settings, and the names and kinds of groupings, reach every page (feeds, filters, navigation); a year's split
+    // names the search index of each of its pages.
+    const context = JSON.stringify([site.settings, site.types.map((t) => t.slug), site.ministers.map((m) => m.name), site.portfolios.map((p) => p.name), splitYears]);
     if (memo.context !== context) {
       Object.assign(memo, createPlanMemo(), { context });
       delete memo.sitemap;
@@ -152,17 +154,17 @@ function sameItems<T>(a: readonly T[], b: readonly T[], same?: (x: T, y: T) => b
  * A listed release's page links its neighbours; a withdrawn one (no index) links none, being in no list. Withdrawn
  * pages stay for those who linked them and drafts appear only in previews: neither is indexed, by crawlers or search.
  */
-function releasePage(site: Site, release: RenderedRelease, search: SearchValues, index?: number): PagePlan {
+function releasePage(site: Site, release: RenderedRelease, search: SearchValues, searchIndex: string, index?: number): PagePlan {
   const newer = index === undefined ? undefined : site.releases[index - 1];
   const older = index === undefined ? undefined : site.releases[index + 1];
-  const noindex = release.withdrawn !== undefined || release.draft;
+  const noindex = !isIndexed(release);
   const card = releaseCard(release);
   const typePath = routes.groupPath({ slug: release.type });
   return {
     path: routes.fileOf(card.path),
     template: 'release',
     source: release.file,
-    ...(noindex ? {} : { searchIndex: searchIndexOf(release.date) }),
+    ...(noindex ? {} : { searchIndex }),
     data: {
       page: {
         title: release.title,

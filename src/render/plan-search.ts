@@ -39,19 +39,64 @@ export function searchValuesOf(site: Site): (release: RenderedRelease) => Search
     ministers: release.ministers.map((name) => ministers.get(ministerKey(name)) ?? name),
     portfolios: release.portfolios.map((name) => portfolios.get(slugify(name)) ?? name),
     type: typeLabel(release.type),
-    year: release.date.slice(0, 4),
+    year: yearOf(release.date),
   });
 }
 
 /**
- * The search index a release's page goes into: the year of its date, the year the search page's filter offers. A
- * release never moves between indexes unless its date does, so an edit re-indexes one year's pages and no others.
+ * About the most pages one search index holds. Pagefind's memory while it makes an index's files grows with the index:
+ * one service making indexes of 700 release pages peaked at 115 MiB, of 2,400 at 316 MiB. A year with more indexed
+ * releases is split into parts (see searchIndexing).
  */
-export function searchIndexOf(date: IsoDate): string {
+export const SEARCH_INDEX_PAGES = 1000;
+
+/** The ways a year splits into parts of whole months, fewest parts first. */
+const PARTS_OF_A_YEAR = [1, 2, 3, 4, 6, 12];
+
+/** Which search index each indexed release goes into, and how the years were split, which names every index. */
+export interface SearchIndexing {
+  indexOf(release: RenderedRelease): string;
+  /** The years split into parts, with how many ("2024:3"), space-separated; empty when no year is. */
+  splitYears: string;
+}
+
+/** Whether a release's page is indexed, by crawlers and search: a withdrawn one or a draft is not. */
+export function isIndexed(release: RenderedRelease): boolean {
+  return release.withdrawn === undefined && !release.draft;
+}
+
+/**
+ * The search index of each release: its year ("2024"), or in a year of more than `most` indexed releases, the part of
+ * the year its month falls in, named by the part's first month ("2024-05" for May to August). Parts are whole months,
+ * as few as would hold at most `most` each were the releases spread evenly. So an edit re-indexes one year's pages at
+ * most: a release changes index only when its date does, or when its year's count calls for other parts.
+ */
+export function searchIndexing(releases: readonly RenderedRelease[], most = SEARCH_INDEX_PAGES): SearchIndexing {
+  const perYear = new Map<string, number>();
+  for (const release of releases) if (isIndexed(release)) perYear.set(yearOf(release.date), (perYear.get(yearOf(release.date)) ?? 0) + 1);
+  const parts = new Map<string, number>();
+  for (const [year, count] of perYear) {
+    const split = PARTS_OF_A_YEAR.find((part) => count <= most * part) ?? PARTS_OF_A_YEAR.at(-1)!;
+    if (split > 1) parts.set(year, split);
+  }
+  return {
+    indexOf: ({ date }) => {
+      const year = yearOf(date);
+      const split = parts.get(year);
+      if (split === undefined) return year;
+      const months = 12 / split;
+      const first = Math.floor((Number(date.slice(5, 7)) - 1) / months) * months + 1;
+      return `${year}-${String(first).padStart(2, '0')}`;
+    },
+    splitYears: [...parts].sort(([a], [b]) => compareText(a, b)).map(([year, split]) => `${year}:${split}`).join(' '),
+  };
+}
+
+function yearOf(date: IsoDate): string {
   return date.slice(0, 4);
 }
 
-/** The search indexes the plans fill, newest year first: the search page loads each of them. */
+/** The search indexes the plans fill, newest first ("2024" before "2023-07"): the search page loads each of them. */
 export function searchIndexesOf(plans: readonly PagePlan[]): string[] {
   const names = new Set<string>();
   for (const plan of plans) if (plan.searchIndex !== undefined) names.add(plan.searchIndex);

@@ -5,7 +5,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { OutputFile, PagePlan, ProducedSearchPage, SearchInput, SearchPage, Settings } from '../types.js';
 
-/** Where the search goes in the output: pagefind/ holds Pagefind's script and the runtime, pagefind/<year>/ each year's index. */
+/**
+ * Where the search goes in the output: pagefind/ holds Pagefind's script and the runtime, pagefind/<year>/ each year's
+ * index, or pagefind/<year>-<month>/ each part's of a year split (see searchIndexing).
+ */
 export const SEARCH_INDEX_PATH = 'pagefind/';
 
 /**
@@ -19,10 +22,10 @@ export function searchIndexFolder(name: string): string {
   return name === SEARCH_RUNTIME ? SEARCH_INDEX_PATH : `${SEARCH_INDEX_PATH}${name}/`;
 }
 
-/** Which index an output file belongs to, or undefined when it is no search file: year folders are all digits. */
+/** Which index an output file belongs to, or undefined when it is no search file: index folders are named by digits. */
 export function searchIndexOfPath(file: string): string | undefined {
   if (!file.startsWith(SEARCH_INDEX_PATH)) return undefined;
-  return /^(\d+)\//.exec(file.slice(SEARCH_INDEX_PATH.length))?.[1] ?? SEARCH_RUNTIME;
+  return /^(\d+(?:-\d+)?)\//.exec(file.slice(SEARCH_INDEX_PATH.length))?.[1] ?? SEARCH_RUNTIME;
 }
 
 /** The runtime's one stand-in page, in the site's language so that the WebAssembly shipped is the one its pages need. */

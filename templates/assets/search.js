@@ -1,7 +1,8 @@
 // The search page: our own small interface over Pagefind's search API (pagefind.js), so that it is made of plain,
 // labelled form controls and announces its results through one polite live region.
 //
-// The build makes one index per year (pagefind/<year>/, listed newest first in data-indexes) beside a runtime
+// The build makes one index per year (pagefind/<year>/, or pagefind/<year>-<month>/ for each part of a large year;
+// listed newest first in data-indexes) beside a runtime
 // (pagefind/pagefind.js and an index of one stand-in page): every year is merged into the runtime's instance and
 // tagged with a synthetic filter naming its index. Every search asks for any of those indexes, which leaves out the
 // stand-in page. Pagefind orders merged results by each index's own score, and for a sort that score is the page's

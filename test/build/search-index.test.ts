@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from '../../src/pipeline.js';
 import { makeProject, readTree, release, removeProject } from '../helpers/project.js';
+import { SEARCH_INDEX_PAGES } from '../../src/render/plan-search.js';
 import { SEARCH_RELEASES } from '../helpers/search-fixture.js';
 import { openSearchIndex, type IndexQuery } from '../helpers/search-index.js';
 
@@ -68,6 +69,42 @@ describe('the search index under a base path', () => {
       const index = await openSearchIndex(path.join(root, 'public'), '/news/');
       try {
         assert.deepEqual(await index.search('Ōtautahi'), ['/news/release/hello/']);
+      } finally {
+        await index.close();
+      }
+    } finally {
+      await removeProject(root);
+    }
+  });
+});
+
+describe('the search index of a year too large for one index', () => {
+  it('is split into parts of whole months, searched together and in date order across them', async () => {
+    // One release more than an index holds, spread over the year's days: two parts, January to June and July on.
+    const dateOf = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 366))).toISOString().slice(0, 10);
+    const files = Object.fromEntries(
+      Array.from({ length: SEARCH_INDEX_PAGES + 1 }, (_, i) => {
+        const date = dateOf(i);
+        const word = { 0: 'Takitimu', 200: 'Whanganui' }[i] ?? 'Kiwisaver';
+        return [`seeds/r${i}.md`, release({ slug: `r${i}`, date }, `A release about ${word}.\n`)];
+      }),
+    );
+    const root = await makeProject(files);
+    try {
+      const result = await build({ root });
+      assert.equal(result.ok, true, JSON.stringify(result.problems));
+      const index = await openSearchIndex(path.join(root, 'public'));
+      try {
+        assert.deepEqual(index.indexes, ['2024-07', '2024-01']);
+        assert.match(await readFile(path.join(root, 'public/search/index.html'), 'utf8'), /data-indexes="2024-07 2024-01"/);
+        // r0 is dated 1 January, r200 18 July: each in its own part.
+        assert.deepEqual(await index.search('Takitimu'), ['/release/r0/']);
+        assert.deepEqual(await index.search('Whanganui'), ['/release/r200/']);
+        const newest = await index.search(null, { sort: { date: 'desc' } });
+        assert.equal(newest.length, SEARCH_INDEX_PAGES + 1);
+        const dates = newest.map((found) => dateOf(Number(/\/r(\d+)\//.exec(found)![1])));
+        assert.deepEqual(dates, [...dates].sort().reverse());
+        assert.deepEqual([dates[0], dates.at(-1)], ['2024-12-31', '2024-01-01']);
       } finally {
         await index.close();
       }

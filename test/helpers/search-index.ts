@@ -35,7 +35,7 @@ export async function openSearchIndex(publicDir: string, basePath = '/'): Promis
   const server = await serveFolder(publicDir, basePath);
   const folder = path.join(publicDir, 'pagefind');
   const indexes = (await readdir(folder, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name))
+    .filter((entry) => entry.isDirectory() && /^\d+(?:-\d+)?$/.test(entry.name))
     .map((entry) => entry.name)
     .sort()
     .reverse();

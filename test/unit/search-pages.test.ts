@@ -54,6 +54,7 @@ describe('searchIndexInputs', () => {
 describe('searchIndexOfPath', () => {
   it('tells a year’s files from the runtime’s and from everything else', () => {
     assert.equal(searchIndexOfPath('pagefind/2024/index/en_1.pf_index'), '2024');
+    assert.equal(searchIndexOfPath('pagefind/2024-07/index/en_1.pf_index'), '2024-07');
     assert.equal(searchIndexOfPath('pagefind/pagefind.js'), 'runtime');
     assert.equal(searchIndexOfPath('pagefind/index/en_2.pf_index'), 'runtime');
     assert.equal(searchIndexOfPath('release/2024/index.html'), undefined);
