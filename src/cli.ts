@@ -52,17 +52,18 @@ const OPTIONS = {
 } as const;
 
 /**
- * Lets V8's heap grow by a fifth of its live size between full collections. V8 otherwise lets it grow up to four
- * times, collecting late because the machine seems to have memory to spare: a cold build of 10,000 releases peaked at
- * 740-850 MB of RSS where its live heap stays under 300 MB. Side by side on the bench's corpus (whole process tree,
- * two Pagefind services included), 20 peaked at 586-592 MiB and 50 at 637-647 MiB, in the same time within this
- * machine's noise; V8's own sizing was about 120 MiB above 50. Figures: the README's Performance section.
+ * Lets V8's heap grow by `percent` of its live size between full collections, a fifth unless told. V8 otherwise lets
+ * it grow up to four times, collecting late because the machine seems to have memory to spare: a cold build of
+ * 10,000 releases peaked at 740-850 MB of RSS where its live heap stays under 300 MB. Side by side on the bench's
+ * corpus (whole process tree, two Pagefind services included), 20 peaked at 586-592 MiB and 50 at 637-647 MiB, in
+ * the same time within this machine's noise; V8's own sizing was about 120 MiB above 50. Figures: the README's
+ * Performance section.
  * The flag is read at every collection, so setting it once the process runs takes effect (checked: peak RSS falls).
  * Node started with its own `--heap-growing-percent` (0 is V8's own sizing) keeps it.
  */
-function limitHeapGrowth(): void {
+function limitHeapGrowth(percent = 20): void {
   if (process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'))) return;
-  setFlagsFromString('--heap-growing-percent=20');
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
 type Progress = NonNullable<BuildOptions['progress']>;
@@ -73,7 +74,7 @@ const LARGE_SITE = 25_000;
 /**
  * Passes progress on, and limits heap growth once the render stage starts, if it starts with more than half of the
  * releases still to render (a cold build, or the first after an upgrade, whose cache matches nothing) or the site is
- * large.
+ * large. A large site's heap is held to half its size already while the cache is read.
  * - Deciding on what the cache holds, not on whether there is one: the first build after an upgrade, with V8's own
  *   sizing, peaked at 3,342 MiB at 71,000 releases (whole process tree), against 1,728 MiB for a cold build with the
  *   limit.
@@ -83,10 +84,14 @@ const LARGE_SITE = 25_000;
  * - At 71,000 the same build peaks at 1.3 GiB, and there the limit pays: in alternating pairs, warm builds peaked at
  *   1,110-1,246 MiB against 1,269-1,350 MiB (4 pairs), builds with one release changed at 1,350-1,434 MiB against
  *   1,686-1,690 MiB (2 pairs), in the same wall time within the noise (27-37 s for both).
+ * - While the cache of 71,000 releases is read, V8's own sizing took warm builds to 1,013 MiB (2 runs), against
+ *   812-831 MiB with growth held to 50% (2 runs alternated with them), in 20.3 s against 22.0-22.9 s. Held to 20%
+ *   from the start, 760-815 MiB against 1,010-1,022 MiB, but in 23.5-27.9 s against 20.7-22.9 s.
  */
 function limitHeapWhenItPays(progress: Progress | undefined): Progress {
   let seen = false;
   return (stage, done, total) => {
+    if (stage === 'read' && done === 0 && total >= LARGE_SITE) limitHeapGrowth(50);
     if (stage === 'render' && !seen) {
       seen = true;
       if (total - done > total / 2 || total >= LARGE_SITE) limitHeapGrowth();

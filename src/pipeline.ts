@@ -49,7 +49,7 @@ export interface BuildOptions {
   /** Worker threads for rendering Markdown; default one per core for large sites, 0 renders on the main thread. */
   threads?: number;
   /** Told what the build is doing as it goes: a stage, and how much of it is done. */
-  progress?: (stage: 'render' | 'pages' | 'write', done: number, total: number) => void;
+  progress?: (stage: 'read' | 'render' | 'pages' | 'write', done: number, total: number) => void;
 }
 
 /** Counts for the summary line. */
@@ -347,7 +347,8 @@ export function visibilityOf(options: BuildOptions): Visibility {
 async function readInputs(options: BuildOptions) {
   const paths = resolvePaths(options);
   const useCache = options.cache !== false;
-  const [read, cache] = await Promise.all([readProject(paths, useCache ? readSourceStamps(paths.root) : undefined), useCache ? readBuildCache(paths.root) : undefined]);
+  const onRead = options.progress && ((done: number, total: number) => options.progress?.('read', done, total));
+  const [read, cache] = await Promise.all([readProject(paths, useCache ? readSourceStamps(paths.root) : undefined, onRead), useCache ? readBuildCache(paths.root) : undefined]);
   return { paths, read, cache };
 }
 

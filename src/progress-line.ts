@@ -8,7 +8,7 @@ export interface ProgressStream {
 
 const DELAY_MS = 1000;
 const REDRAW_MS = 100;
-const LABELS = { render: 'Rendering releases', pages: 'Rendering pages', write: 'Writing files' } as const;
+const LABELS = { read: 'Reading releases', render: 'Rendering releases', pages: 'Rendering pages', write: 'Writing files' } as const;
 
 /** A progress callback for build(), and `done` to wipe the line; undefined when the stream is not a terminal. */
 export function progressLine(stream: ProgressStream, now: () => number = Date.now): { update: (stage: keyof typeof LABELS, done: number, total: number) => void; done: () => void } | undefined {

@@ -36,9 +36,10 @@ export const ASSETS_FOLDER = 'assets';
 /**
  * Reads package.json, every release under the content folder, and every template and asset. A release file whose
  * stat matches its stamp in `known` (an earlier build's) is not read: it comes with the stamp's digest, and its bytes
- * are read only if asked for.
+ * are read only if asked for. `onProgress` is told how many release files are read, out of how many: first as soon as
+ * they are listed, before any is read.
  */
-export async function readProject(paths: ProjectPaths, known: ReadonlyMap<string, SourceStamp> = new Map()): Promise<ReadResult> {
+export async function readProject(paths: ProjectPaths, known: ReadonlyMap<string, SourceStamp> = new Map(), onProgress?: (done: number, total: number) => void): Promise<ReadResult> {
   const problems: Problem[] = [];
   const root = path.resolve(paths.root);
   const contentDir = path.resolve(root, paths.content);
@@ -51,13 +52,14 @@ export async function readProject(paths: ProjectPaths, known: ReadonlyMap<string
 
   const readAt = Date.now();
   const stamps = new Map<string, SourceStamp>();
-  const releases = releaseFiles
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => {
-      const { source, stamp } = readStamped(root, file, known, readAt, (changed) => stamps.delete(changed));
-      if (stamp) stamps.set(source.path, stamp);
-      return source;
-    });
+  const releaseMarkdown = releaseFiles.filter((file) => file.endsWith('.md'));
+  onProgress?.(0, releaseMarkdown.length);
+  const releases = releaseMarkdown.map((file) => {
+    const { source, stamp } = readStamped(root, file, known, readAt, (changed) => stamps.delete(changed));
+    if (stamp) stamps.set(source.path, stamp);
+    return source;
+  });
+  onProgress?.(releases.length, releases.length);
   const templates = new Map<string, string>();
   const assets: AssetFile[] = [];
   for (const file of templateFiles) {

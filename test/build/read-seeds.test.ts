@@ -8,6 +8,7 @@ import { makeProject, readTree, release, removeProject } from '../helpers/projec
 describe('reading the content folder', () => {
   let root: string;
   let files: string[];
+  const progress: string[] = [];
   before(async () => {
     root = await makeProject({
       'seeds/top.md': release(),
@@ -19,7 +20,7 @@ describe('reading the content folder', () => {
       'seeds/notes.txt': 'not a release',
       'seeds/broken-but-ignored.markdown': '',
     });
-    const result = await build({ root });
+    const result = await build({ root, progress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`) });
     assert.equal(result.ok, true, JSON.stringify(result.problems));
     assert.equal(result.stats.releases, 2);
     files = [...(await readTree(path.join(root, 'public'))).keys()].filter((file) => /^release\/[^/]+\/index\.html$/.test(file));
@@ -28,5 +29,9 @@ describe('reading the content folder', () => {
 
   it('builds *.md files at any depth and skips names starting with "_" or "."', () => {
     assert.deepEqual(files, ['release/nested/index.html', 'release/top/index.html']);
+  });
+
+  it('reports how many release files there are before reading them, then that they are read', () => {
+    assert.deepEqual(progress.slice(0, 3), ['read 0/2', 'read 2/2', 'render 0/2']);
   });
 });

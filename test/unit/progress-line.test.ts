@@ -11,6 +11,7 @@ describe('progressLine', () => {
     const written: string[] = [];
     let clock = 0;
     const line = progressLine({ isTTY: true, write: (text) => written.push(text) }, () => clock)!;
+    line.update('read', 0, 2000);
     line.update('render', 0, 2000);
     clock = 900;
     line.update('render', 500, 2000);
@@ -18,7 +19,9 @@ describe('progressLine', () => {
     clock = 1200;
     line.update('render', 1500, 2000);
     line.update('pages', 0, 2600);
-    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 0/2,600']);
+    clock = 1500;
+    line.update('read', 0, 3);
+    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 0/2,600', '\r\x1b[2KReading releases: 0/3']);
     line.done();
     assert.equal(written.at(-1), '\r\x1b[2K');
   });
