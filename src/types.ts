@@ -211,9 +211,9 @@ export interface PagePlan {
   /** The template's data, less the helpers every page gets. */
   data: Record<string, unknown>;
   /**
-   * The search index a page goes into, named by its release's year ("2024"), or by the first month of its part of a year
-   * too large for one index ("2024-07", see searchIndexing): set for the pages of releases that reach listings, and no
-   * others. A build re-indexes only the years whose pages changed.
+   * The search index a page goes into, named by its release's year ("2024"), or by the first month of its part of a
+   * year too large for one index ("2024-07", see searchIndexing): set for the pages of releases that reach listings,
+   * and no others. A build re-indexes only the years whose pages changed.
    */
   searchIndex?: string;
 }

@@ -1,6 +1,6 @@
 /**
- * Rendered pages → Pagefind search indexes, one per year or part of a year, as more output files. Pure in effect: Pagefind's service
- * reads the HTML from memory and hands the indexes back in memory, so only write/ writes them.
+ * Rendered pages → Pagefind search indexes, one per year or part of a year, as more output files. Pure in effect:
+ * Pagefind's service reads the HTML from memory and hands the indexes back in memory, so only write/ writes them.
  */
 import { existsSync } from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
@@ -27,8 +27,8 @@ const PAGES_FOR_TWO_SERVICES = 3000;
  */
 export const RESTART_AFTER_PAGES = 1000;
 
-// What an index's folder keeps of Pagefind's bundle: the index alone. The script, worker and WebAssembly are the same for
-// every year and come once, with the runtime; the ready-made interfaces and the highlighter are not used at all.
+// What an index's folder keeps of Pagefind's bundle: the index alone. The script, worker and WebAssembly are the same
+// for every index and come once, with the runtime; the ready-made interfaces and the highlighter are not used at all.
 const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:index|fragment|filter)\/[^/]+)$/;
 const RUNTIME_SCRIPT = /^pagefind(?:-worker)?\.js$/;
 
@@ -212,7 +212,7 @@ export async function indexSearch(input: SearchInput): Promise<{ files: OutputFi
   return { files: problems.length > 0 ? [] : files.sort((a, b) => compareText(a.path, b.path)), problems };
 }
 
-/** The files of one index that are shipped, in its folder: a year's (or part's) index alone, or the runtime's script too. */
+/** The files of one index that are shipped, in its folder: a year's or a part's index alone, or the runtime's script too. */
 function bundleFiles(name: string, built: readonly { path: string; content: Uint8Array }[]): OutputFile[] {
   const folder = searchIndexFolder(name);
   let shipped = (file: string) => INDEX_FILE.test(file);

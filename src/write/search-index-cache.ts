@@ -15,8 +15,8 @@ import { searchIndexOfPath } from '../render/search-pages.js';
 import type { SearchMode } from '../types.js';
 
 // Bumped when what Pressroom does with Pagefind's output changes (which files it keeps, where it puts them).
-// 4: one index per year in pagefind/<year>/, and the runtime in pagefind/. A large year's parts (pagefind/<year>-<month>/)
-// needed no bump: an index's name says where it goes, and no earlier build made an index of theirs.
+// 4: one index per year in pagefind/<year>/, and the runtime in pagefind/. A large year's parts
+// (pagefind/<year>-<month>/) needed no bump: an index's name says where it goes, and no earlier build made one.
 const INDEX_FORMAT = 4;
 
 /** The key of an index: what its pages are made from (see searchIndexInputs), the search mode, Pagefind's version. */
