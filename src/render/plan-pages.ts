@@ -13,14 +13,14 @@ import { lastModified, newestModified, releaseCard, typeLabel } from './view-mod
 /** The pages, feeds and crawler files, and a problem for any two that would be written to the same file. */
 export function planPages(site: Site, memo?: PlanMemo): { pages: PagePlan[]; problems: Problem[] } {
   const searchValues = searchValuesOf(site);
-  const search = searchIndexing(site.releases);
-  const recall = recallIn(site, search.splitYears, memo);
+  const indexing = searchIndexing(site.releases);
+  const recall = recallIn(site, indexing.splitYears, memo);
   const listing = (path: string, heading: string, releases: readonly RenderedRelease[], source: string, parent?: { name: string; path: string }) =>
     recall.listing(releases, `${path}\0${heading}`, (last?: Listed) => listingPages(site, path, heading, releases, source, parent, last));
   const release = (item: RenderedRelease, index?: number) => {
     const newer = index === undefined ? undefined : site.releases[index - 1];
     const older = index === undefined ? undefined : site.releases[index + 1];
-    return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), search.indexOf(item), index));
+    return recall.release(item, [newer, older, index === undefined], () => releasePage(site, item, searchValues(item), indexing.indexOf(item), index));
   };
   const releasePages = recall.listed(site.releases, (item, index) => release(item, index));
   const html = [

@@ -1,4 +1,5 @@
 /** The search page and the filter values each release page carries into the search index. Pure. */
+import { groupBy } from '../group-by.js';
 import { ministerKey } from '../minister-key.js';
 import { compareText } from '../problems.js';
 import { slugify } from '../slug.js';
@@ -72,11 +73,9 @@ export function isIndexed(release: RenderedRelease): boolean {
  * most: a release changes index only when its date does, or when its year's count calls for other parts.
  */
 export function searchIndexing(releases: readonly RenderedRelease[], most = SEARCH_INDEX_PAGES): SearchIndexing {
-  const perYear = new Map<string, number>();
-  for (const release of releases) if (isIndexed(release)) perYear.set(yearOf(release.date), (perYear.get(yearOf(release.date)) ?? 0) + 1);
   const parts = new Map<string, number>();
-  for (const [year, count] of perYear) {
-    const split = PARTS_OF_A_YEAR.find((part) => count <= most * part) ?? PARTS_OF_A_YEAR.at(-1)!;
+  for (const [year, indexed] of groupBy(releases, (release) => (isIndexed(release) ? yearOf(release.date) : undefined))) {
+    const split = PARTS_OF_A_YEAR.find((part) => indexed.length <= most * part) ?? PARTS_OF_A_YEAR.at(-1)!;
     if (split > 1) parts.set(year, split);
   }
   return {
