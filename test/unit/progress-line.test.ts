@@ -11,7 +11,6 @@ describe('progressLine', () => {
     const written: string[] = [];
     let clock = 0;
     const line = progressLine({ isTTY: true, write: (text) => written.push(text) }, () => clock)!;
-    line.update('read', 0, 2000);
     line.update('render', 0, 2000);
     clock = 900;
     line.update('render', 500, 2000);
@@ -19,11 +18,20 @@ describe('progressLine', () => {
     clock = 1200;
     line.update('render', 1500, 2000);
     line.update('pages', 0, 2600);
-    clock = 1500;
-    line.update('read', 0, 3);
-    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 0/2,600', '\r\x1b[2KReading releases: 0/3']);
+    assert.deepEqual(written, ['\r\x1b[2KRendering releases: 1,500/2,000', '\r\x1b[2KRendering pages: 0/2,600']);
     line.done();
     assert.equal(written.at(-1), '\r\x1b[2K');
+  });
+
+  it('names the reading of a large site’s release files, which can last past the first second', () => {
+    const written: string[] = [];
+    let clock = 0;
+    const line = progressLine({ isTTY: true, write: (text) => written.push(text) }, () => clock)!;
+    line.update('read', 0, 71000);
+    clock = 1200;
+    line.update('read', 71000, 71000);
+    line.update('render', 0, 71000);
+    assert.deepEqual(written, ['\r\x1b[2KReading releases: 71,000/71,000', '\r\x1b[2KRendering releases: 0/71,000']);
   });
 
   it('leaves nothing to wipe when the build ended within a second', () => {
