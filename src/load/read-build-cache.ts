@@ -5,7 +5,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RenderCache } from '../render/render-cache.js';
 import type { ReleaseOutcome } from '../render/render-releases.js';
-import { readShardFile, storeBodies } from './stored-bodies.js';
+import { readBuffer, readShardFile, storeBodies } from './stored-bodies.js';
 
 /** The cache folder of a project. */
 export function cacheFolder(root: string): string {
@@ -81,8 +81,9 @@ export async function readBuildCache(root: string): Promise<BuildCache> {
   const [salt, manifest] = await Promise.all([pipelineSalt(), readManifest(folder)]);
   // One by one and synchronously: for the 256 shards of 10,000 releases, 0.2 s faster than the promise API.
   const shardNames = names.filter((name) => SHARD_NAME.test(name));
+  const into = readBuffer();
   for (const name of shardNames) {
-    const shard = readShardFile(path.join(shardsFolder(root), name));
+    const shard = readShardFile(path.join(shardsFolder(root), name), into);
     const parsed = shard && parseShard(shard.bytes, salt);
     if (!parsed) continue;
     shardDigests.set(name.slice(0, 2), parsed.digest);
@@ -110,8 +111,8 @@ export function parseShard(bytes: Uint8Array, salt: string): { digest: string; e
   try {
     const stored = deserialize(body) as unknown;
     if (!Array.isArray(stored) || !stored.every(isEntry)) return undefined;
-    // Each body comes back as a view of `bytes`, not a copy: the shard's bytes are held as long as one of its bodies
-    // (readBuildCache keeps only where each lies: see storeBodies).
+    // Each body comes back as a view of `bytes`, not a copy, which may be reused for the next shard: readBuildCache
+    // keeps only where each lies (see storeBodies).
     return { digest, entries: stored as [string, ReleaseOutcome][] };
   } catch {
     return undefined;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseShard, shardBytes } from '../../src/load/read-build-cache.js';
-import { readShardFile, storeBodies } from '../../src/load/stored-bodies.js';
+import { readBuffer, readShardFile, storeBodies } from '../../src/load/stored-bodies.js';
 import { bodyBytes, bytesOf, StoredBody, templateText } from '../../src/render/body-bytes.js';
 import type { ReleaseOutcome } from '../../src/render/render-releases.js';
 import type { IsoDate, RenderedRelease, Slug } from '../../src/types.js';
@@ -48,6 +48,24 @@ describe('stored bodies', () => {
       assert.equal(templateText(html), bodies[index]);
       assert.deepEqual({ ...outcome.release, html: undefined }, { ...entries[index * 2]![1].release, html: undefined });
     }
+  });
+
+  it('read shard after shard into one buffer, each body still read back from its own file', async () => {
+    const otherBody = `<p>${'Other words. '.repeat(800)}</p>`;
+    const [larger, smaller] = [await writeShard([['00d', { release: rendered(otherBody), problems: [] }]]), await writeShard(entries)];
+    const into = readBuffer();
+    const read = (file: string) => {
+      const shard = readShardFile(file, into)!;
+      return storeBodies(shard, parseShard(shard.bytes, SALT)!.entries);
+    };
+    const largerStored = read(larger);
+    const buffer = into.buffer;
+    // The smaller shard's bytes overwrite the larger's in the same memory.
+    const smallerStored = read(smaller);
+    assert.equal(into.buffer, buffer, 'a shard that fits reuses the buffer');
+    assert.deepEqual(bytesOf(largerStored[0]![1].release!.html), bodyBytes(otherBody));
+    assert.deepEqual(bytesOf(smallerStored[0]![1].release!.html), bodyBytes(bodies[0]!));
+    assert.deepEqual(bytesOf(smallerStored[2]![1].release!.html), bodyBytes(bodies[1]!));
   });
 
   it('refuse to read from a shard replaced since it was checked, naming the file', async () => {
