@@ -53,7 +53,7 @@ export function openInPlaceUpdate(last: OutputManifest): InPlaceUpdate {
       });
     },
     async commit() {
-      const present = await filesBelow(target);
+      const present = await filesBelow(target, last);
       const gone = present.filter((file) => !entries.has(file));
       const displaced = [...present.filter((file) => changed.has(file)), ...gone];
       const done: [from: string, to: string][] = [];
@@ -129,11 +129,20 @@ function statOrNothing(full: string): Stats | undefined {
   }
 }
 
+// A folder changed this close to the last build's end is read again: file times come from a coarser clock than
+// Date.now(), and may lag it by a tick.
+const SETTLE_MS = 2000;
+
 /**
- * Every file (anything but a folder) below `root`, as output paths; none when it does not exist. Folders are read
- * many at a time: one after another, the ~13,000 folders of a 10,000-release site took over a second.
+ * Every file (anything but a folder) below `root`, as output paths; none when it does not exist. A folder whose
+ * status last changed well before the last build finished writing holds just what that build left in it (adding,
+ * removing or renaming an entry changes a folder's status), so its files are taken from the manifest and only the
+ * others are read. Its change time counts, not its modification time: tools set the latter back (`rsync -t`,
+ * `cp -p`), and nothing sets back the former. Reading every folder, the ~13,500 of a 10,000-release site took
+ * 230-450 ms; a `stat` each, 70 ms. Folders are read many at a time: one after another took over a second.
  */
-async function filesBelow(root: string): Promise<string[]> {
+async function filesBelow(root: string, last: OutputManifest): Promise<string[]> {
+  const layout = folderLayout(last.files.keys());
   const files: string[] = [];
   const pending = [''];
   const readFolder = async (folder: string) => {
@@ -144,6 +153,34 @@ async function filesBelow(root: string): Promise<string[]> {
       else files.push(file);
     }
   };
-  while (pending.length > 0) await mapInParallel(pending.splice(0), readFolder);
+  while (pending.length > 0) {
+    const unread: string[] = [];
+    for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+      const known = layout.get(folder);
+      const status = known && statOrNothing(path.join(root, ...folder.split('/')));
+      if (known && status?.isDirectory() && status.ctimeMs < last.writtenAt - SETTLE_MS) {
+        files.push(...known.files);
+        pending.push(...known.folders);
+      } else unread.push(folder);
+    }
+    await mapInParallel(unread, readFolder);
+  }
   return files;
+}
+
+/** Each folder the files are in, "" for the top, with the files and folders directly in it. */
+function folderLayout(files: Iterable<string>): Map<string, { files: string[]; folders: string[] }> {
+  const layout = new Map<string, { files: string[]; folders: string[] }>([['', { files: [], folders: [] }]]);
+  const folderOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  const enter = (folder: string): { files: string[]; folders: string[] } => {
+    let known = layout.get(folder);
+    if (known === undefined) {
+      known = { files: [], folders: [] };
+      layout.set(folder, known);
+      enter(folderOf(folder)).folders.push(folder);
+    }
+    return known;
+  };
+  for (const file of files) enter(folderOf(file)).files.push(file);
+  return layout;
 }

@@ -59,6 +59,22 @@ describe('openInPlaceUpdate', () => {
     assert.deepEqual([...(await readTreeBytes(out()))].map(([file, bytes]) => [file, bytes.toString()]), first.map((file) => [file.path, file.content]));
   });
 
+  it('takes a folder unchanged since well before the last build finished as the manifest has it, without reading it', async () => {
+    const written = await writeSite(out(), first);
+    await writeFile(path.join(out(), 'release/a/stray.txt'), 'left by someone');
+    // As if the last build had finished a minute from now: every folder, the stray's too, looks settled since.
+    const writer = openInPlaceUpdate({ ...written, writtenAt: Date.now() + 60_000 });
+    await writer.write([first[0]!, first[1]!]);
+    assert.deepEqual([...(await writer.commit()).files.keys()], ['index.html', 'release/a/index.html']);
+    const tree = [...(await readTreeBytes(out())).keys()];
+    assert.deepEqual(tree, ['index.html', 'release/a/index.html', 'release/a/stray.txt'], 'the file no longer produced went; the folder was not read');
+    // A minute before now instead: each folder changed since, so each is read and the stray found.
+    const again = openInPlaceUpdate({ ...written, files: new Map([...written.files].filter(([file]) => file !== 'release/b/index.html')), writtenAt: Date.now() - 60_000 });
+    await again.write([first[0]!, first[1]!]);
+    await again.commit();
+    assert.deepEqual([...(await readTreeBytes(out())).keys()], ['index.html', 'release/a/index.html']);
+  });
+
   it('keeps files it is not given (a search index) only when every one is as the last build left it', async () => {
     const manifest = await writeSite(out(), first);
     const kept = openInPlaceUpdate(manifest);
