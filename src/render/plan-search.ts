@@ -91,6 +91,11 @@ export function searchIndexing(releases: readonly RenderedRelease[], most = SEAR
   };
 }
 
+/** Whether two releases count alike in searchIndexing: both indexed or neither, and in the same year. */
+export function countsAlikeForSearch(a: RenderedRelease, b: RenderedRelease): boolean {
+  return isIndexed(a) === isIndexed(b) && yearOf(a.date) === yearOf(b.date);
+}
+
 function yearOf(date: IsoDate): string {
   return date.slice(0, 4);
 }

@@ -64,4 +64,20 @@ describe('the search indexes of planned pages', () => {
     const search = planPages(assembleSite(grown, settings())).pages.find((plan) => plan.template === 'search')!;
     assert.deepEqual(search.data.indexes, ['2024-07', '2024-01']);
   });
+
+  it('splits a year again with the dev memo when a release moves into it from another year', () => {
+    const year = Array.from({ length: SEARCH_INDEX_PAGES }, (_, i) => renderedRelease({ slug: `r${i}`, date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-10` }));
+    const earlier = renderedRelease({ slug: 'moved', date: '2023-12-31' });
+    const memo = createPlanMemo();
+    assert.equal(indexesOf(planPages(assembleSite([...year, earlier], settings()), memo).pages)['release/r0/index.html'], '2024');
+    // The same number of releases, one of them another object with a new title: nothing moves.
+    const retitled = { ...earlier, title: 'A new title' };
+    assert.equal(indexesOf(planPages(assembleSite([...year, retitled], settings()), memo).pages)['release/r0/index.html'], '2024');
+    // The same number again, but one more in 2024.
+    const moved = { ...earlier, date: '2024-12-31' as IsoDate };
+    const after = indexesOf(planPages(assembleSite([...year, moved], settings()), memo).pages);
+    assert.deepEqual(after, indexesOf(planPages(assembleSite([...year, moved], settings())).pages));
+    assert.equal(after['release/r0/index.html'], '2024-01');
+    assert.equal(after['release/moved/index.html'], '2024-07');
+  });
 });
