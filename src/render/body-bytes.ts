@@ -38,6 +38,11 @@ export function renderKeyOf(body: Uint8Array): string | undefined {
   return renderKeys.get(body);
 }
 
+/** The render-cache key of a body, held or stored, if it has one. */
+export function bodyRenderKey(body: Uint8Array | StoredBody): string | undefined {
+  return body instanceof StoredBody ? body.renderKey : renderKeyOf(body);
+}
+
 /** Where stored bodies are read back from: a render-cache shard, as the build read and checked it, or the build's spill. */
 export interface BodyStore {
   read(offset: number, length: number): Uint8Array;

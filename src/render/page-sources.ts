@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { compareText } from '../problems.js';
-import { renderKeyOf, StoredBody } from './body-bytes.js';
+import { bodyRenderKey, bytesOf, StoredBody } from './body-bytes.js';
+import { ReleaseJsonLd } from './json-ld.js';
 import type { PagePlan, Settings } from '../types.js';
 
 /** One digest per plan, in the plans' order. `salt` names the code and library versions (see readBuildCache). */
@@ -20,16 +21,17 @@ export function pageSources(plans: readonly PagePlan[], templates: ReadonlyMap<s
 /** Strings longer than this (release pages' JSON-LD, mostly) are digested on their own, not escaped into JSON text. */
 const LONG_TEXT = 512;
 /**
- * Starts a stand-in for a digested value, then "s" for a string, "o" for an object, "b" for a body's bytes or "k" for
- * the render-cache key a body was rendered for; a real string that starts with it gets it twice, so a stand-in and a
- * string never meet.
+ * Starts a stand-in for a digested value, then "s" for a string, "o" for an object, "b" for a body's bytes, "k" for
+ * the render-cache key a body was rendered for or "j" for what a release page's JSON-LD is made from; a real string
+ * that starts with it gets it twice, so a stand-in and a string never meet.
  */
 const MARK = '\u0000';
 
 /**
  * Plan data as text that differs exactly when the data does: its JSON (plan data is plain JSON but for release bodies,
- * held as bytes or stored in a file, and a release page's JSON-LD, whose JSON is its text; a unit test holds every
- * kind of page to that), except that a body, a long string and a frozen object stand as their digests.
+ * held as bytes or stored in a file, and a release page's JSON-LD; a unit test holds every kind of page to that),
+ * except that a body, a long string and a frozen object stand as their digests, and the JSON-LD as what it is made
+ * from (see ReleaseJsonLd.digestKey), or else as its text's digest.
  * - Escaping every body into JSON text and hashing it took about a second at 10,000 releases. A body whose render-cache
  *   key is known (every body of a build with the cache, stored or held) stands as that key, which names what it was
  *   rendered from, so it is neither hashed nor read.
@@ -45,10 +47,14 @@ function dataText(): (data: unknown) => string {
   const text = (data: unknown): string => JSON.stringify(data, replace) ?? '';
   // The root comes with the key "" (as would a property named "", which is then written out whole: still exact).
   function replace(key: string, value: unknown): unknown {
-    if (value instanceof StoredBody) return `${MARK}k${value.renderKey}`;
-    if (value instanceof Uint8Array) {
-      const renderKey = renderKeyOf(value);
-      return renderKey === undefined ? digestOnce(value, 'b', () => createHash('sha256').update(value).digest('base64')) : `${MARK}k${renderKey}`;
+    if (value instanceof StoredBody || value instanceof Uint8Array) {
+      const renderKey = bodyRenderKey(value);
+      if (renderKey !== undefined) return `${MARK}k${renderKey}`;
+      return digestOnce(value, 'b', () => createHash('sha256').update(bytesOf(value)).digest('base64'));
+    }
+    if (value instanceof ReleaseJsonLd) {
+      const made = value.digestKey();
+      return made === undefined ? `${MARK}s${createHash('sha256').update(String(value)).digest('base64')}` : `${MARK}j${made}`;
     }
     if (typeof value === 'string') {
       if (value.length > LONG_TEXT) return `${MARK}s${createHash('sha256').update(value).digest('base64')}`;
