@@ -159,8 +159,10 @@ async function filesBelow(root: string, last: OutputManifest): Promise<string[]>
       const known = layout.get(folder);
       const status = known && statOrNothing(path.join(root, ...folder.split('/')));
       if (known && status?.isDirectory() && status.ctimeMs < last.writtenAt - SETTLE_MS) {
-        files.push(...known.files);
-        pending.push(...known.folders);
+        // Item by item: spread into push, an argument each, overflows the stack past about 120,000 (a big archive's
+        // release folder holds one folder per release).
+        for (const file of known.files) files.push(file);
+        for (const inner of known.folders) pending.push(inner);
       } else unread.push(folder);
     }
     await mapInParallel(unread, readFolder);
