@@ -1,7 +1,8 @@
 /** The warm build's writer: only changed files are written, and a failure while putting them in place undoes itself. */
 import assert from 'node:assert/strict';
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { after, beforeEach, describe, it } from 'node:test';
 import { openInPlaceUpdate } from '../../src/write/update-in-place.js';
 import { writeSite } from '../../src/write/write-site.js';
@@ -57,6 +58,19 @@ describe('openInPlaceUpdate', () => {
     await writer.write(first);
     await writer.commit();
     assert.deepEqual([...(await readTreeBytes(out()))].map(([file, bytes]) => [file, bytes.toString()]), first.map((file) => [file.path, file.content]));
+  });
+
+  it('rewrites a file edited by hand to the same size with its modification time set back', async () => {
+    const manifest = await writeSite(out(), first);
+    const file = path.join(out(), 'release/a/index.html');
+    // Past a tick of the file system's clock, so the edit's change time is after the last build's end.
+    await setTimeout(50);
+    await writeFile(file, 'z');
+    await utimes(file, new Date('2020-01-01'), new Date('2020-01-01'));
+    const writer = openInPlaceUpdate(manifest);
+    await writer.write(first);
+    await writer.commit();
+    assert.equal((await readTreeBytes(out())).get('release/a/index.html')?.toString(), 'a');
   });
 
   it('takes a folder unchanged since well before the last build finished as the manifest has it, without reading it', async () => {
