@@ -128,7 +128,7 @@ export async function planSite(
   const site = assemble(visible.published, settings);
   const plan = planPages(site, memo);
   const assets = planAssets(project.assets);
-  problems.push(...plan.problems);
+  addAll(problems, plan.problems);
   const nextEmbargo = visible.nextEmbargo ? { ...visible.nextEmbargo, local: formatInstant(visible.nextEmbargo.at, settings.timeZone) } : undefined;
   return { settings, site, held: visible.held, nextEmbargo, pages: plan.pages, assets, problems, outcomes };
 }
@@ -175,7 +175,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
   let unchangedCount = 0;
   const links = new LinkChecker(settings.baseUrl, produced);
   const send = async (files: readonly OutputFile[], searchable: readonly ProducedSearchPage[], kept: readonly string[] = []) => {
-    linkProblems.push(...links.problems(files, outFolder));
+    addAll(linkProblems, links.problems(files, outFolder));
     written.push(...files.map((file) => file.path), ...kept);
     if (writable()) await output?.write(files, searchable);
   };
@@ -202,7 +202,7 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
       const batch = compiled.renderer.render(kept.size > 0 ? batchPlans.filter((plan) => !kept.has(plan.path)) : batchPlans);
       const files = sources ? batch.files.map((file) => ({ ...file, source: batchSources.get(file.path)! })) : batch.files;
       const keptPaths = batchPlans.map((plan) => plan.path).filter((page) => kept.has(page));
-      pageProblems.push(...batch.problems);
+      addAll(pageProblems, batch.problems);
       unchangedCount += keptPaths.length;
       const paths = [...files.map((file) => file.path), ...keptPaths];
       pageCount += paths.filter((page) => page.endsWith('.html')).length;
@@ -210,11 +210,11 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
       await send(files, searchablePages(batchPlans, files, kept), keptPaths);
       options.progress?.('pages', total - plans.length, total);
     }
-    pageProblems.push(...compiled.renderer.finish());
+    addAll(pageProblems, compiled.renderer.finish());
   }
-  problems.push(...pageProblems);
+  addAll(problems, pageProblems);
   // Links are checked only when everything rendered: a missing template would make every link to its pages look broken.
-  if (pageProblems.length === 0) problems.push(...linkProblems);
+  if (pageProblems.length === 0) addAll(problems, linkProblems);
   const stats: BuildStats = {
     releases: site.releases.length,
     ministers: site.ministers.length,
@@ -234,6 +234,11 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     renders,
     ...(planned.nextEmbargo ? { nextEmbargo: planned.nextEmbargo } : {}),
   };
+}
+
+/** Adds the items one by one: spread into push, an argument each, they overflow the stack past about 120,000. */
+function addAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */

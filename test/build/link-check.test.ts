@@ -35,4 +35,19 @@ describe('the link check on every build', () => {
     assert.equal(onRelease?.message, 'links to "/archive/", which is outside the site\'s base path /news/, so it breaks when the site is deployed there; fix the link, or the template or release that writes it');
     assert.ok(result.problems.length > 5 && result.problems.every((p) => p.severity === 'error' && p.message.startsWith('links to "/archive/"')));
   });
+
+  it('reports every broken link even when there are hundreds of thousands', async () => {
+    const root = await makeProject({ 'seeds/a.md': release() });
+    roots.push(root);
+    // A template mistake in a large archive: more problems than a spread into push can take (about 120,000).
+    const layout = path.join(root, 'templates/layout.eta');
+    const links = '<% for (let i = 0; i < 20000; i++) { %><a href="/nowhere/<%= i %>/">x</a><% } %>';
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<main id="main"', `${links}<main id="main"`));
+    const result = await build({ root, now: NOW });
+    assert.equal(result.ok, false);
+    const pages = new Set(result.problems.map((p) => p.file));
+    assert.ok(pages.size > 10, `${pages.size} pages`);
+    assert.equal(result.problems.length, pages.size * 20000);
+    assert.equal(existsSync(path.join(root, 'public')), false);
+  });
 });
