@@ -1,6 +1,7 @@
 /** A warm build keeps the pages whose inputs did not change instead of rendering them again, and stays exact. */
 import assert from 'node:assert/strict';
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { build, type BuildResult } from '../../src/pipeline.js';
@@ -61,6 +62,20 @@ describe('keeping unchanged pages on a warm build', () => {
     const again = await build({ root });
     assert.equal(again.ok, true);
     assert.equal(again.stats.unchanged, 0);
+  });
+
+  it('removes a deleted release\'s pages when the output\'s folders are taken from the manifest, not read', async () => {
+    // As if the last build had finished a minute later: every output folder changed well before, so none is read.
+    const manifestFile = path.join(root, 'node_modules/.cache/pressroom/output.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { writtenAt: number };
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, writtenAt: manifest.writtenAt + 60_000 }));
+    await rm(path.join(root, 'seeds/c.md'));
+    const untouched = (await stat(path.join(out(), 'release/a/index.html'))).ino;
+    const again = await build({ root });
+    assert.equal(again.ok, true);
+    assert.equal((await stat(path.join(out(), 'release/a/index.html'))).ino, untouched, 'the output was updated in place');
+    assert.equal(existsSync(path.join(out(), 'release/c')), false);
+    assert.deepEqual(await readTreeBytes(out()), await freshBuild());
   });
 
   it('checks every page again when a page is gone, so a kept page cannot keep a link to it', async () => {
