@@ -74,7 +74,7 @@ export function isIndexed(release: RenderedRelease): boolean {
  */
 export function searchIndexing(releases: readonly RenderedRelease[], most = SEARCH_INDEX_PAGES): SearchIndexing {
   const parts = new Map<string, number>();
-  for (const [year, indexed] of groupBy(releases, (release) => (isIndexed(release) ? yearOf(release.date) : undefined))) {
+  for (const [year, indexed] of groupBy(releases, indexedYear)) {
     const split = PARTS_OF_A_YEAR.find((part) => indexed.length <= most * part) ?? PARTS_OF_A_YEAR.at(-1)!;
     if (split > 1) parts.set(year, split);
   }
@@ -91,9 +91,14 @@ export function searchIndexing(releases: readonly RenderedRelease[], most = SEAR
   };
 }
 
-/** Whether two releases count alike in searchIndexing: both indexed or neither, and in the same year. */
+/** Whether two releases count alike in searchIndexing: indexed in the same year, or neither indexed. */
 export function countsAlikeForSearch(a: RenderedRelease, b: RenderedRelease): boolean {
-  return isIndexed(a) === isIndexed(b) && yearOf(a.date) === yearOf(b.date);
+  return indexedYear(a) === indexedYear(b);
+}
+
+/** The year a release counts in for searchIndexing; none when it is not indexed. */
+function indexedYear(release: RenderedRelease): string | undefined {
+  return isIndexed(release) ? yearOf(release.date) : undefined;
 }
 
 function yearOf(date: IsoDate): string {
