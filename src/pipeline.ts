@@ -1,5 +1,6 @@
 /** The build, stage by stage: load → validate → assemble → render → write. `check` is the same without the write. */
 import path from 'node:path';
+import { addAll } from './add-all.js';
 import { assembleSite } from './assemble/assemble-site.js';
 import type { SiteAssembler } from './assemble/reassemble-site.js';
 import { selectPublished, type NextEmbargo, type Visibility } from './assemble/select-published.js';
@@ -234,11 +235,6 @@ export async function produceSite(project: Project, overrides: SettingsOverrides
     renders,
     ...(planned.nextEmbargo ? { nextEmbargo: planned.nextEmbargo } : {}),
   };
-}
-
-/** Adds the items one by one: spread into push, an argument each, they overflow the stack past about 120,000. */
-function addAll<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) into.push(item);
 }
 
 /** Checks every release, setting and template, and reports every problem; writes nothing. */

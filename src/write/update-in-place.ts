@@ -8,6 +8,7 @@ import { statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, OutputManifest } from '../load/read-build-cache.js';
+import { addAll } from '../add-all.js';
 import { mapInParallel } from '../in-parallel.js';
 import { manifestEntry, removeEmptyFolders, safeJoin, type Staging } from './write-site.js';
 
@@ -161,10 +162,9 @@ async function filesBelow(root: string, last: OutputManifest): Promise<string[]>
       const known = layout.get(folder);
       const status = known && statOrNothing(path.join(root, ...folder.split('/')));
       if (known && status?.isDirectory() && status.ctimeMs < last.writtenAt - SETTLE_MS) {
-        // Item by item: spread into push, an argument each, overflows the stack past about 120,000 (a big archive's
-        // release folder holds one folder per release).
-        for (const file of known.files) files.push(file);
-        for (const inner of known.folders) pending.push(inner);
+        // A big archive's release folder holds a folder per release: more than a spread into push can take.
+        addAll(files, known.files);
+        addAll(pending, known.folders);
       } else unread.push(folder);
     }
     await mapInParallel(unread, readFolder);
