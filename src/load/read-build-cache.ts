@@ -65,7 +65,7 @@ export interface BuildCache {
   manifest?: OutputManifest;
 }
 
-const PIPELINE_PACKAGES = ['remark', 'remark-gfm', 'remark-html', 'yaml'];
+const PIPELINE_PACKAGES = ['remark', 'remark-html', 'micromark-extension-gfm', 'mdast-util-gfm', 'yaml'];
 
 /**
  * Reads every shard, skipping any that is unreadable, truncated, edited, not ours or keyed for another version: a

@@ -1,13 +1,7 @@
 /** Markdown bodies → sanitized HTML, with the summary listings use and warnings for what sanitizing dropped. */
-import { remark } from 'remark';
-import remarkGfm from 'remark-gfm';
-import remarkHtml from 'remark-html';
 import { error, warning } from '../problems.js';
 import type { Problem, Release } from '../types.js';
-
-// One processor, configured once and frozen. remark-html's sanitizing stays on: raw HTML, scripts, event handlers and
-// javascript: links never reach a page.
-const processor = remark().use(remarkGfm).use(remarkHtml, { sanitize: true }).freeze();
+import { processorFor } from './markdown-processor.js';
 
 /** Deeper nesting than any release needs; past a few thousand levels the parser overflows its stack or runs for minutes. */
 export const MAX_NESTING = 32;
@@ -51,6 +45,7 @@ export function renderMarkdown(release: Pick<Release, 'file' | 'body' | 'bodyLin
     };
   }
   try {
+    const processor = processorFor(body);
     const tree = processor.parse(body) as MdNode;
     const problems: Problem[] = [];
     walk(tree, (node) => {
