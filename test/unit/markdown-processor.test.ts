@@ -11,6 +11,8 @@ const html = (processor: ReturnType<typeof processorFor>, body: string) => Strin
 const EDGES = [
   'Contact press@beehive.example.',
   'Odd but linked: xa.@.co',
+  // Character references are decoded after the syntax, so only the tree's own autolink pass can link these.
+  'Encoded: &#119;ww.x.example, http&#58;//x.example and press&#64;x.example',
   'Or media.team@x.example.co.nz, but not @handle, a@b or mailto:',
   'See www.beehive.govt.nz, WWW.EXAMPLE.ORG and wwwx.example.',
   'Go to https://x.example/a?b=c. Or HTTP://X.EXAMPLE/(a). Not ftp://x.example.',
