@@ -42,12 +42,14 @@ export const AUTOLINK_PASS = 'transformGfmAutolinkLiterals';
 type TreeNode = { type: string; value?: string; children?: TreeNode[] };
 
 // GFM's tree handlers, with the autolink pass run only on a tree that holds text it could link.
-const treeExtensions = gfmFromMarkdown().map((extension) => ({
-  ...extension,
-  ...(extension.transforms && {
-    transforms: extension.transforms.map((transform) => (transform.name === AUTOLINK_PASS ? (tree: Parameters<typeof transform>[0]) => (hasAutolinkText(tree) ? transform(tree) : undefined) : transform)),
-  }),
-}));
+const treeExtensions = gfmFromMarkdown().map((extension) => {
+  if (!extension.transforms) return extension;
+  const transforms = extension.transforms.map((transform) => {
+    if (transform.name !== AUTOLINK_PASS) return transform;
+    return (tree: Parameters<typeof transform>[0]) => (hasAutolinkText(tree) ? transform(tree) : undefined);
+  });
+  return { ...extension, transforms };
+});
 
 function hasAutolinkText(node: TreeNode): boolean {
   if (node.type === 'text') return AUTOLINK_TEXT.test(node.value ?? '');
